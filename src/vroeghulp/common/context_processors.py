@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def vroeghulp(request):
+    return {"OMGEVING": settings.OMGEVING, "GEMEENTECODE": settings.GEMEENTECODE}

@@ -1,0 +1,219 @@
+"""Django settings, read from the environment (documented in README.md).
+
+VROEGHULP_OMGEVING selects the safety level:
+- ``productie`` (default): refuses to start without a secret key, with DEBUG on, or with demo
+  accounts; secure cookies, HSTS, two-factor login for staff.
+- ``demo``: the embedded synthetic municipality served by ``vroeghulp demo``.
+- ``test``: the test suite.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from vroeghulp.common.env import env, env_bool, env_int
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+VAR_DIR = Path(env("VROEGHULP_VAR_DIR", str(Path.cwd() / "var")))
+
+OMGEVING = env("VROEGHULP_OMGEVING", "productie")
+if OMGEVING not in {"productie", "demo", "test"}:
+    raise ImproperlyConfigured(
+        f"VROEGHULP_OMGEVING moet 'productie', 'demo' of 'test' zijn, niet {OMGEVING!r}."
+    )
+PRODUCTIE = OMGEVING == "productie"
+
+DEBUG = env_bool("VROEGHULP_DEBUG", False)
+SECRET_KEY = env("VROEGHULP_SECRET_KEY", "")
+if PRODUCTIE:
+    from vroeghulp.common.production import check_production_settings
+
+    check_production_settings(secret_key=SECRET_KEY, debug=DEBUG)
+elif not SECRET_KEY:
+    # Demo and test only: a fixed, clearly non-secret key.
+    SECRET_KEY = f"onveilig-alleen-voor-{OMGEVING}-niet-in-productie"
+
+ALLOWED_HOSTS = env("VROEGHULP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+CSRF_TRUSTED_ORIGINS = [o for o in env("VROEGHULP_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+GEMEENTECODE = env("VROEGHULP_GEMEENTECODE", "0344")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
+    "django_htmx",
+    "vroeghulp.common",
+    "vroeghulp.audit",
+    "vroeghulp.accounts",
+    "vroeghulp.gebieden",
+    "vroeghulp.personen",
+    "vroeghulp.signalering",
+    "vroeghulp.zaken",
+    "vroeghulp.schuldhulp",
+    "vroeghulp.zelfcheck",
+    "vroeghulp.monitor",
+    "vroeghulp.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "vroeghulp.accounts.middleware.LoginRequiredMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "vroeghulp.urls"
+WSGI_APPLICATION = "vroeghulp.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "vroeghulp.common.context_processors.vroeghulp",
+            ],
+        },
+    }
+]
+
+# Database: SQLite (WAL, see vroeghulp.common.apps) by default, PostgreSQL through DATABASE_URL.
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'vroeghulp.sqlite3'}"),
+        conn_max_age=env_int("VROEGHULP_DB_CONN_MAX_AGE", 60),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            " PRAGMA busy_timeout=20000; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-64000;"
+        ),
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.Gebruiker"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "vroeghulp.accounts.backends.VroeghulpBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if OMGEVING == "test":
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# Staff must use a TOTP second factor in production (CONTRACTS: secure by default).
+VROEGHULP_2FA_VERPLICHT = env_bool("VROEGHULP_2FA_VERPLICHT", PRODUCTIE)
+
+# Login throttling: lock an account+address after 5 failures for one hour.
+AXES_FAILURE_LIMIT = env_int("VROEGHULP_AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "burgerservicenummer", "bsn"]
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+NODE_MODULES = Path(env("VROEGHULP_NODE_MODULES", str(PROJECT_DIR / "node_modules")))
+STATICFILES_DIRS = [
+    ("nlds/utrecht", NODE_MODULES / "@utrecht/component-library-css/dist"),
+    ("nlds/tokens", NODE_MODULES / "@utrecht/design-tokens/dist"),
+    ("htmx", NODE_MODULES / "htmx.org/dist"),
+]
+STATICFILES_DIRS = [(prefix, path) for prefix, path in STATICFILES_DIRS if path.exists()]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = not PRODUCTIE
+
+# Security headers. Cookies are secure in production; HSTS one year.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = PRODUCTIE
+CSRF_COOKIE_SECURE = PRODUCTIE
+SECURE_SSL_REDIRECT = PRODUCTIE and env_bool("VROEGHULP_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTIE else None
+SECURE_HSTS_SECONDS = 31536000 if PRODUCTIE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTIE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Strict Content-Security-Policy: only our own origin, no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"scrub_bsn": {"()": "vroeghulp.common.logging.ScrubBsnFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["scrub_bsn"]},
+    },
+    "root": {"handlers": ["console"], "level": env("VROEGHULP_LOGLEVEL", "WARNING")},
+}
+
+# Vroegsignalering settings (see docs and the signalering app).
+VROEGHULP_DREMPELBEDRAG = env("VROEGHULP_DREMPELBEDRAG", "50")
