@@ -24,6 +24,15 @@ def _jaar_maand_dag(datums):
     return jaar, maand, dag
 
 
+def centen(bedragen):
+    """Round non-negative amounts to cents, half up (the tiny epsilon absorbs float noise)."""
+    return np.floor(np.asarray(bedragen, dtype=float) * 100 + 0.5 + 1e-7) / 100
+
+
+def hele_euros_half_omhoog(bedragen):
+    return np.floor(np.asarray(bedragen, dtype=float) + 0.5 + 1e-9)
+
+
 def leeftijd_in_maanden_op(geboortedatum, peildatum):
     """Completed months of age on ``peildatum`` (a birthday counts on the day itself)."""
     gj, gm, gd = _jaar_maand_dag(geboortedatum)
@@ -41,6 +50,19 @@ class leeftijd_in_maanden(Variable):
 
     def formula(persoon, period):
         return leeftijd_in_maanden_op(persoon("geboortedatum", period), period.start.date)
+
+
+class maanden_sinds_geboortemaand(Variable):
+    value_type = int
+    entity = Persoon
+    definition_period = MONTH
+    label = "Aantal kalendermaanden tussen de geboortemaand en deze maand (0 in de geboortemaand)"
+    reference = "https://wetten.overheid.nl/BWBR0022751/2026-01-01#Artikel2"
+
+    # Toeslagen count in calendar months: "met ingang van de kalendermaand na de maand waarin ...".
+    def formula(persoon, period):
+        gj, gm, _ = _jaar_maand_dag(persoon("geboortedatum", period))
+        return (period.start.year - gj) * 12 + (period.start.month - gm)
 
 
 class leeftijd(Variable):
