@@ -1,0 +1,5 @@
+import sys
+
+from vroeghulp.cli import main
+
+sys.exit(main())

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from vroeghulp.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", views.logout_view, name="logout"),
+    path("tweestaps/", views.tweestaps, name="tweestaps"),
+]

@@ -1,0 +1,34 @@
+"""Home screen per role, health check and Dutch error pages (never showing personal data)."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from vroeghulp.common.homes import home_context
+
+
+def home(request):
+    context = home_context(request.user)
+    return render(request, context["template"], context)
+
+
+def health(request):
+    return JsonResponse({"status": "ok"})
+
+
+def forbidden(request, exception=None):
+    return render(request, "fout.html", {"titel": _("Geen toegang"), "melding": _(
+        "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met uw teamleider."
+    )}, status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "fout.html", {"titel": _("Pagina niet gevonden"), "melding": _(
+        "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina."
+    )}, status=404)
+
+
+def server_error(request):
+    return render(request, "fout.html", {"titel": _("Er ging iets mis"), "melding": _(
+        "Er ging iets mis aan onze kant. Probeer het later opnieuw."
+    )}, status=500)

@@ -1,0 +1,149 @@
+"""Signal partners, vroegsignalen and their intake (CONTRACTS section 3)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnerType(models.TextChoices):
+    """DDAS EnumSignaalpartner."""
+
+    HUUR = "Huur", _("Huur")
+    ENERGIE = "Energie", _("Energie")
+    WATER = "Water", _("Water")
+    ZORG = "Zorg", _("Zorg")
+    CAK_ZORGVERZEKERINGEN = "CAK Zorgverzekeringen", _("CAK Zorgverzekeringen")
+    CAK_EIGEN_BIJDRAGE = "CAK Eigen bijdrage", _("CAK Eigen bijdrage")
+    HYPOTHEEK = "Hypotheek", _("Hypotheek")
+    DUO = "DUO", _("DUO")
+    BELASTINGDIENST = "Belastingdienst", _("Belastingdienst")
+    DIENST_TOESLAGEN = "Dienst Toeslagen", _("Dienst Toeslagen")
+    OVERIGE = "Overige", _("Overige")
+
+
+class Signaalpartner(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    naam = models.CharField(_("naam"), max_length=120)
+    type = models.CharField(_("DDAS-type"), max_length=24, choices=PartnerType.choices)
+    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    informeel = models.BooleanField(
+        _("informele partner"), default=False,
+        help_text=_("Huisarts, school, werkgever of vrijwilligersorganisatie (warme overdracht)."),
+    )
+
+    class Meta:
+        verbose_name = _("signaalpartner")
+        verbose_name_plural = _("signaalpartners")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Signaalstatus(models.TextChoices):
+    """DDAS EnumSignaalstatus: the only thing a partner may learn about its signal."""
+
+    NOG_NIET_OPGEPAKT = "Nog niet opgepakt", _("Nog niet opgepakt")
+    OPGEPAKT = "Opgepakt", _("Opgepakt")
+    HERHAALDE_MELDING = "Niet opgepakt: herhaalde melding", _("Niet opgepakt: herhaalde melding")
+    ONTERECHT = "Niet opgepakt: onterecht signaal", _("Niet opgepakt: onterecht signaal")
+    ANDERE_REDEN = "Niet opgepakt: andere reden", _("Niet opgepakt: andere reden")
+    AL_BEKEND = "Inwoner al bekend bij schuldhulpverlening", _("Inwoner al bekend bij schuldhulpverlening")
+    OVERLEDEN = "Inwoner is overleden", _("Inwoner is overleden")
+    GEEN_INWONER = "Persoon is geen inwoner (meer) in de gemeente", _("Persoon is geen inwoner (meer) in de gemeente")
+
+
+class Kanaal(models.TextChoices):
+    API = "api", _("API")
+    BESTAND = "bestand", _("Bestand (scherm)")
+    OPDRACHTREGEL = "opdrachtregel", _("Opdrachtregel")
+    WARME_OVERDRACHT = "warme_overdracht", _("Warme overdracht")
+    DEMO = "demo", _("Demo")
+
+
+class Aanlevering(models.Model):
+    """One delivery (API request or file) of a partner, with its counts: the intake report."""
+
+    partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="aanleveringen")
+    kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal.choices)
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
+    ontvangen = models.DateTimeField(_("ontvangen"), auto_now_add=True, db_index=True)
+    aantal_ontvangen = models.PositiveIntegerField(default=0)
+    aantal_geaccepteerd = models.PositiveIntegerField(default=0)
+    aantal_dubbel = models.PositiveIntegerField(default=0)
+    aantal_afgewezen = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("aanlevering")
+        verbose_name_plural = _("aanleveringen")
+
+
+class Vroegsignaal(models.Model):
+    """A signal of payment arrears (DDAS Vroegsignaal plus the contact details outreach needs)."""
+
+    partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="signalen")
+    extern_id = models.CharField(_("ID bij de partner"), max_length=100)
+    aanlevering = models.ForeignKey(
+        Aanlevering, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+    )
+    bedrag = models.DecimalField(_("bedrag achterstand"), max_digits=12, decimal_places=2)
+    ontstaansdatum = models.DateField(_("ontstaansdatum"), null=True, blank=True)
+    signaaldatum = models.DateField(_("signaaldatum"), db_index=True)
+    crisissignaal = models.BooleanField(_("crisissignaal"), default=False)
+    warme_overdracht = models.BooleanField(_("warme overdracht"), default=False)
+    eindelevering = models.BooleanField(_("eindelevering"), default=False)
+    klantnummer = models.CharField(_("klantnummer"), max_length=40, blank=True)
+    toestemming_inwoner = models.BooleanField(
+        _("toestemming inwoner vastgelegd"), default=False,
+        help_text=_("Bij warme overdracht: de inwoner heeft toestemming gegeven."),
+    )
+    # client (DDAS) + GGM contact details
+    bsn = models.CharField(_("burgerservicenummer"), max_length=9, blank=True, db_index=True)
+    postcode = models.CharField(_("postcode"), max_length=6, blank=True)
+    huisnummer = models.CharField(_("huisnummer"), max_length=10, blank=True)
+    huisnummertoevoeging = models.CharField(_("huisnummertoevoeging"), max_length=10, blank=True)
+    geboortedatum = models.DateField(_("geboortedatum"), null=True, blank=True)
+    geslachtsaanduiding = models.CharField(_("geslacht"), max_length=8, blank=True)
+    voorletters = models.CharField(_("voorletters"), max_length=20, blank=True)
+    voorvoegsel = models.CharField(_("voorvoegsel"), max_length=20, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=120, blank=True)
+    straatnaam = models.CharField(_("straatnaam"), max_length=80, blank=True)
+    plaatsnaam = models.CharField(_("plaatsnaam"), max_length=80, blank=True)
+    telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+    email = models.CharField(_("e-mailadres"), max_length=254, blank=True)
+    # intake and matching
+    ontvangen = models.DateTimeField(_("ontvangen"), db_index=True)
+    huishoudsleutel = models.CharField(
+        _("huishoudsleutel"), max_length=40, db_index=True,
+        help_text=_("BSN-gebaseerd of genormaliseerd adres; bepaalt welke signalen samen één zaak vormen."),
+    )
+    herhaling = models.BooleanField(_("herhaalde melding"), default=False)
+    vorig_bedrag = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    waarschuwingen = models.JSONField(_("waarschuwingen"), default=list, blank=True)
+    inwoner = models.ForeignKey(
+        "personen.Inwoner", on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+    )
+    wijk = models.ForeignKey(
+        "gebieden.Wijk", on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+    )
+    zaak = models.ForeignKey(
+        "zaken.Vroegsignaalzaak", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="signalen",
+    )
+    status = models.CharField(
+        _("signaalstatus"), max_length=60, choices=Signaalstatus.choices,
+        default=Signaalstatus.NOG_NIET_OPGEPAKT,
+    )
+    status_datum = models.DateField(_("datum status"))
+
+    class Meta:
+        verbose_name = _("vroegsignaal")
+        verbose_name_plural = _("vroegsignalen")
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "extern_id"], name="uniek_signaal_per_partner")
+        ]
+        indexes = [models.Index(fields=["partner", "status_datum"])]
+
+    def __str__(self):
+        return f"{self.partner.code}:{self.extern_id}"
