@@ -27,3 +27,16 @@ def procent(fractie: float) -> str:
     """Dutch notation of a percentage: 0.04289 -> 4,289%."""
     tekst = f"{float(fractie) * 100:.3f}".rstrip("0").rstrip(".")
     return f"{tekst.replace('.', ',')}%"
+
+
+def waarde(sim, variabele: str, periode, i: int):
+    """The value of one household's (or person's) variable; calculations are cached by OpenFisca."""
+    return sim.calculate(variabele, periode)[i]
+
+
+def personen_van(sim, huishouden_index: int):
+    """Indices of the persons in a household (for per-person details in a toelichting)."""
+    import numpy as np
+
+    populatie = sim.populations["huishouden"]
+    return np.flatnonzero(populatie.members_entity_id == huishouden_index)
