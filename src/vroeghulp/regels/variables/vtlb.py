@@ -1,0 +1,74 @@
+"""Vrij te laten bedrag (vtlb) and afloscapaciteit for an 18-month schuldregeling.
+
+Recofa-methode: vtlb = beslagvrije voet + nominale correcties. The law only fixes the floor: in the
+Wsnp the beslagvrije voet stays out of the estate and the rechter-commissaris may add an amount (Fw
+art. 295 lid 2-3); a minnelijke regeling respects at least the beslagvrije voet (Wgs art. 4a lid 5).
+
+Choices (documented in docs/regels.md):
+- The base is the beslagvrije voet after art. 475da and 475db (partner income counted), before the
+  95% rule of art. 475dc: that rule protects a garnishing creditor and the NVVK Gedragscode (from
+  1-7-2024) has no 5% minimum any more, so a "nul-aanbod" is possible.
+- The current Recofa report with its normbedragen was not found, so no correction is computed
+  here: the schuldhulpverlener enters the sum of the corrections (woonlasten, zorgkosten, reiskosten,
+  studiekosten kinderen, kinderopvang, alimentatie, bewindvoering) in ``vtlb_nominale_correcties``.
+- afloscapaciteit = netto inkomen van de schuldenaar − vtlb, not below zero; the total over the
+  looptijd (18 months, Fw art. 349a lid 1) is 18 × the monthly amount.
+"""
+
+import numpy as np
+from openfisca_core.periods import MONTH
+from openfisca_core.variables import Variable
+
+from vroeghulp.regels.entities import Huishouden
+
+FW = "https://wetten.overheid.nl/BWBR0001860/2026-01-01"
+FW_295 = FW + "#TiteldeelIII_Afdeling3_Artikel295"
+FW_349A = FW + "#TiteldeelIII_Afdeling7_Artikel349a"
+
+
+def _centen(bedragen):
+    return np.floor(np.asarray(bedragen, dtype=float) * 100 + 0.5 + 1e-7) / 100
+
+
+class vtlb_nominale_correcties(Variable):
+    value_type = float
+    entity = Huishouden
+    definition_period = MONTH
+    label = "Som van de nominale correcties op de beslagvrije voet per maand (Recofa-methode), door de schuldhulpverlener vastgesteld"
+    reference = FW_295
+
+
+class vtlb(Variable):
+    value_type = float
+    entity = Huishouden
+    definition_period = MONTH
+    label = "Vrij te laten bedrag per maand: beslagvrije voet (na art. 475db) plus nominale correcties"
+    reference = FW_295
+
+    def formula_2026_01_01(huishouden, period):
+        bvv = huishouden("bvv_na_verminderingen", period)
+        return _centen(np.maximum(0, bvv) + np.maximum(0, huishouden("vtlb_nominale_correcties", period)))
+
+
+class afloscapaciteit_per_maand(Variable):
+    value_type = float
+    entity = Huishouden
+    definition_period = MONTH
+    label = "Afloscapaciteit per maand: netto inkomen van de schuldenaar min het vtlb, niet lager dan nul"
+    reference = FW_295
+
+    def formula_2026_01_01(huishouden, period):
+        inkomen = huishouden("bvv_inkomen_schuldenaar", period)
+        return _centen(np.maximum(0, inkomen - huishouden("vtlb", period)))
+
+
+class afloscapaciteit_looptijd(Variable):
+    value_type = float
+    entity = Huishouden
+    definition_period = MONTH
+    label = "Afloscapaciteit over de hele looptijd van de schuldregeling (18 maanden)"
+    reference = FW_349A
+
+    def formula_2026_01_01(huishouden, period, parameters):
+        maanden = parameters(period).vtlb.looptijd_maanden
+        return _centen(huishouden("afloscapaciteit_per_maand", period) * maanden)
