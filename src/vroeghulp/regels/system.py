@@ -8,9 +8,16 @@ own. Plain Python: no Django.
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+from openfisca_core.variables import config as variable_config
 
 from vroeghulp.regels.entities import entities
+
+# Money must be exact to the cent: OpenFisca stores float variables as float32 (about 7 significant
+# digits), so 1.869,21 / 2 = 934,605 would become 934,60498 and round to 934,60 instead of 934,61.
+# Must be set before any variable is instantiated.
+variable_config.VALUE_TYPES[float]["dtype"] = numpy.float64
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 VARIABLES_DIR = PACKAGE_DIR / "variables"
