@@ -6,6 +6,7 @@ from vroeghulp.accounts.models import Gebruiker, Rol, Team
 class TeamFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Team
+        skip_postgeneration_save = True
 
     naam = factory.Sequence(lambda n: f"Wijkteam {n}")
 
