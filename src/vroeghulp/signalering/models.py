@@ -1,5 +1,6 @@
 """Signal partners, vroegsignalen and their intake (CONTRACTS section 3)."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -24,12 +25,19 @@ class Signaalpartner(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     naam = models.CharField(_("naam"), max_length=120)
     type = models.CharField(_("DDAS-type"), max_length=24, choices=PartnerType.choices)
-    kvk_nummer = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True,
+        validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers."))],
+    )
     contactpersoon = models.CharField(_("contactpersoon"), max_length=120, blank=True)
     contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
     informeel = models.BooleanField(
         _("informele partner"), default=False,
         help_text=_("Huisarts, school, werkgever of vrijwilligersorganisatie (warme overdracht)."),
+    )
+    actief = models.BooleanField(
+        _("actief"), default=True,
+        help_text=_("Van een partner die niet actief is, nemen we geen signalen aan."),
     )
 
     class Meta:
@@ -68,6 +76,10 @@ class Aanlevering(models.Model):
     partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="aanleveringen")
     kanaal = models.CharField(_("kanaal"), max_length=20, choices=Kanaal.choices)
     bestandsnaam = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
+    ingediend_door = models.CharField(
+        _("ingediend door"), max_length=150, blank=True,
+        help_text=_("Gebruikersnaam of API-client die de aanlevering deed."),
+    )
     ontvangen = models.DateTimeField(_("ontvangen"), auto_now_add=True, db_index=True)
     aantal_ontvangen = models.PositiveIntegerField(default=0)
     aantal_geaccepteerd = models.PositiveIntegerField(default=0)
@@ -77,6 +89,10 @@ class Aanlevering(models.Model):
     class Meta:
         verbose_name = _("aanlevering")
         verbose_name_plural = _("aanleveringen")
+        ordering = ["-ontvangen", "-id"]
+
+    def __str__(self):
+        return f"{self.partner_id}:{self.pk}"
 
 
 class Vroegsignaal(models.Model):
