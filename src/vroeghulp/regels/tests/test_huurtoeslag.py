@@ -63,4 +63,5 @@ def test_voor_2026_niet_berekend():
     )
     uitkomst = REGELING.uitkomst(sim, period("2025-03"), 0)
     assert uitkomst["recht"] is False
+    assert uitkomst["berekend"] is False
     assert "2026" in uitkomst["toelichting"][0]

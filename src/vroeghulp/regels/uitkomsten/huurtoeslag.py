@@ -15,10 +15,13 @@ BRONNEN = [
 ]
 
 
-def _geen_recht(stappen, bronnen, reden):
+def _geen_recht(stappen, bronnen, reden, berekend=True):
     stappen.append(reden)
-    return {"recht": False, "per_jaar": Decimal("0.00"), "per_maand": Decimal(0),
-            "toelichting": stappen, "bronnen": bronnen}
+    uitkomst = {"recht": False, "per_jaar": Decimal("0.00"), "per_maand": Decimal(0),
+                "toelichting": stappen, "bronnen": bronnen}
+    if not berekend:
+        uitkomst["berekend"] = False  # rules for this year are not encoded: no verdict on entitlement
+    return uitkomst
 
 
 def uitkomst(sim, periode, i: int) -> dict:
@@ -28,7 +31,7 @@ def uitkomst(sim, periode, i: int) -> dict:
     if not bool(waarde(sim, "huurtoeslag_berekend", periode, i)):
         return _geen_recht(stappen, bronnen,
                            f"De huurtoeslag voor {jaar} kunnen wij nog niet berekenen. Wij rekenen alleen met "
-                           "de regels die gelden vanaf 1 januari 2026.")
+                           "de regels die gelden vanaf 1 januari 2026.", berekend=False)
 
     ht = sim.tax_benefit_system.get_parameters_at_instant(periode.start).huurtoeslag
     # Compare by name: OpenFisca loads the variable modules itself, so the Enum classes differ.
