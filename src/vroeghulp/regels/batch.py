@@ -9,6 +9,7 @@ Any array whose name is an OpenFisca input variable is set as input, so new rege
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from openfisca_core.indexed_enums import Enum
@@ -40,6 +41,7 @@ class Tabel:
         return int(self.personen["huishouden"].max()) + 1
 
 
+@lru_cache(maxsize=64)
 def _periode(definition_period, peildatum: date):
     if definition_period == ETERNITY:
         return period(ETERNITY)

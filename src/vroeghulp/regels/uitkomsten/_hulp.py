@@ -30,8 +30,16 @@ def procent(fractie: float) -> str:
 
 
 def waarde(sim, variabele: str, periode, i: int):
-    """The value of one household's (or person's) variable; calculations are cached by OpenFisca."""
-    return sim.calculate(variabele, periode)[i]
+    """The value of one household's (or person's) variable.
+
+    OpenFisca caches results too, but each cached ``calculate`` still costs ~20 µs of checks; an
+    uitkomst reads dozens of values, so keep the arrays in a dict on the simulation.
+    """
+    arrays = sim.__dict__.setdefault("_vroeghulp_arrays", {})
+    sleutel = (variabele, periode)
+    if sleutel not in arrays:
+        arrays[sleutel] = sim.calculate(variabele, periode)
+    return arrays[sleutel][i]
 
 
 def personen_van(sim, huishouden_index: int):

@@ -1,0 +1,107 @@
+"""Benchmark of the rules (issue 3): one household through ``bereken`` and 1,000,000 synthetic
+households through ``bereken_batch``, all regelingen. Prints the figures; run with
+``.venv/bin/python benchmarks/regels.py [--huishoudens N]``."""
+
+import argparse
+import os
+import platform
+import statistics
+import time
+from datetime import date
+
+import numpy as np
+
+from vroeghulp.regels.batch import ROL_CODE, Tabel, bereken_batch
+from vroeghulp.regels.service import REGELINGEN, bereken
+from vroeghulp.regels.system import systeem
+
+VOORBEELD = {
+    "peildatum": "2026-01-01",
+    "huishouden": {
+        "personen": [
+            {"rol": "aanvrager", "geboortedatum": "1990-04-01", "verzekerd": True,
+             "toetsingsinkomen": 26200, "netto_inkomen_per_maand": 1650.00},
+            {"rol": "partner", "geboortedatum": "1991-02-01", "verzekerd": False,
+             "toetsingsinkomen": 7000, "netto_inkomen_per_maand": 480.00},
+            {"rol": "kind", "geboortedatum": "2018-06-01"},
+        ],
+        "vermogen": 0,
+        "woning": {"soort": "huur", "kale_huur_per_maand": 600.00, "servicekosten_per_maand": 0},
+        "kostendelers": 1,
+    },
+}
+
+
+def synthetische_tabel(n: int, seed: int = 3) -> Tabel:
+    """n households: aanvrager, partner in half of them, 0–3 children; incomes and rents spread out."""
+    rng = np.random.default_rng(seed)
+    partner = rng.random(n) < 0.5
+    kinderen = rng.integers(0, 4, n)
+    per_huishouden = 1 + partner + kinderen
+    huishouden = np.repeat(np.arange(n), per_huishouden)
+    eerste = np.cumsum(per_huishouden) - per_huishouden
+    positie = np.arange(len(huishouden)) - eerste[huishouden]
+    rol = np.where(positie == 0, ROL_CODE["aanvrager"], ROL_CODE["kind"])
+    rol[(positie == 1) & partner[huishouden]] = ROL_CODE["partner"]
+    volwassen = rol != ROL_CODE["kind"]
+    dagen = np.where(volwassen, rng.integers(20 * 365, 80 * 365, len(rol)), rng.integers(30, 18 * 365, len(rol)))
+    geboortedatum = np.datetime64("2026-01-01") - dagen.astype("timedelta64[D]")
+    inkomen = np.where(volwassen, rng.gamma(2.0, 15000.0, len(rol)), 0.0).round()
+    netto = np.where(volwassen, (inkomen / 12 * 0.8).round(2), 0.0)
+    return Tabel(
+        peildatum=date(2026, 1, 1),
+        personen={
+            "huishouden": huishouden,
+            "rol": rol,
+            "geboortedatum": geboortedatum,
+            "verzekerd": rng.random(len(rol)) < 0.98,
+            "toetsingsinkomen": inkomen,
+            "netto_inkomen_per_maand": netto,
+        },
+        huishoudens={
+            "vermogen": rng.gamma(1.0, 20000.0, n).round(),
+            "kale_huur": rng.uniform(300, 1200, n).round(2),
+            "servicekosten": rng.uniform(0, 60, n).round(2),
+            "kostendelers": np.where(rng.random(n) < 0.1, 2, 1) + partner,
+        },
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--huishoudens", type=int, default=1_000_000)
+    parser.add_argument("--herhalingen", type=int, default=300)
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    systeem()
+    print(f"Systeem opbouwen (eenmalig): {(time.perf_counter() - start) * 1000:.0f} ms")
+
+    for _ in range(20):  # warm-up
+        bereken(VOORBEELD)
+    tijden = []
+    for _ in range(args.herhalingen):
+        start = time.perf_counter()
+        bereken(VOORBEELD)
+        tijden.append(time.perf_counter() - start)
+    tijden.sort()
+    print(f"Eén huishouden, alle {len(REGELINGEN)} regelingen ({', '.join(REGELINGEN)}), incl. toelichting: "
+          f"mediaan {statistics.median(tijden) * 1000:.2f} ms, p95 {tijden[int(len(tijden) * 0.95)] * 1000:.2f} ms")
+
+    start = time.perf_counter()
+    tabel = synthetische_tabel(args.huishoudens)
+    opbouw = time.perf_counter() - start
+    start = time.perf_counter()
+    uitkomst = bereken_batch(tabel)
+    duur = time.perf_counter() - start
+    personen = len(tabel.personen["huishouden"])
+    print(f"Batch: {args.huishoudens:,} huishoudens ({personen:,} personen), alle regelingen: {duur:.2f} s "
+          f"(synthetische tabel maken: {opbouw:.2f} s)")
+    for naam, velden in uitkomst.items():
+        if "recht" in velden:
+            print(f"  {naam}: recht bij {velden['recht'].mean():.1%}")
+    print(f"Machine: {os.cpu_count()} cpu's, {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+
+
+if __name__ == "__main__":
+    main()
