@@ -64,3 +64,34 @@ def shows_personal_data(view) -> bool:
         getattr(view, "toont_persoonsgegevens", False)
         or getattr(getattr(view, "view_class", None), "toont_persoonsgegevens", False)
     )
+
+
+def ninja_operations(route: Route) -> list[tuple[str, object]]:
+    """(HTTP method, view function) of each django-ninja operation behind this URL; empty for
+    an ordinary Django view. Ninja wraps the operations of one path in a closure over its PathView."""
+    operations = []
+    for cell in getattr(route.callback, "__closure__", None) or ():
+        path_view = cell.cell_contents
+        for operation in getattr(path_view, "operations", ()):
+            operations += [(method, operation.view_func) for method in operation.methods]
+    return operations
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    key: str  # URL name, or "METHOD /path" for an API operation
+    view: object
+
+
+def all_endpoints() -> list[Endpoint]:
+    """Every screen (by URL name) and every API operation (by method and path), once each."""
+    seen: dict[str, Endpoint] = {}
+    for route in all_routes():
+        operations = ninja_operations(route)
+        if operations:
+            for method, view in operations:
+                key = f"{method} /{route.route}"
+                seen.setdefault(key, Endpoint(key, view))
+        else:
+            seen.setdefault(route.name, Endpoint(route.name, route.callback))
+    return list(seen.values())
