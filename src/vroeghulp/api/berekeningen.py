@@ -46,9 +46,9 @@ VOORBEELD = {
             "content": {"application/json": {"schema": {"type": "object"}, "example": VOORBEELD}},
         },
         "responses": {
-            "200": {"description": "Uitkomsten per regeling met toelichting en bronnen"},
-            "400": {"description": "Ongeldige invoer (application/problem+json, invalid_params)"},
-            "422": {"description": "Peildatum buiten de jaren die de regels kennen"},
+            200: {"description": "Uitkomsten per regeling met toelichting en bronnen"},
+            400: {"description": "Ongeldige invoer (application/problem+json, invalid_params)"},
+            422: {"description": "Peildatum buiten de jaren die de regels kennen"},
         },
     },
 )

@@ -17,7 +17,8 @@ def current_spec() -> dict:
 
 
 def render(spec: dict) -> str:
-    return json.dumps(spec, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    normalised = json.loads(json.dumps(spec))  # int status keys become strings, as in JSON
+    return json.dumps(normalised, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def main() -> None:
