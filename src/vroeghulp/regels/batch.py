@@ -114,8 +114,11 @@ def tabel_uit_situaties(situaties: list[Situatie]) -> Tabel:
     return Tabel(peildatum, kolommen, huishoudens, aantal_huishoudens=len(situaties))
 
 
-def bereken_batch(tabel: Tabel | list[Situatie], regelingen: Iterable[str] | None = None) -> dict:
+def bereken_batch(tabel: Tabel | list, regelingen: Iterable[str] | None = None) -> dict:
     """Outcomes for every household: {regeling: {veld: array over households}}.
+
+    ``tabel`` is a ``Tabel`` of arrays (fastest), or a list of validated ``Situatie``s or request dicts
+    (CONTRACTS shape, same peildatum); household i of the result is item i of the list.
 
     The arrays hold the same figures as ``bereken`` (``per_jaar`` in euros and cents, ``per_maand``
     as paid); the Dutch toelichting is left out, it is only built for one household at a time.
@@ -123,7 +126,10 @@ def bereken_batch(tabel: Tabel | list[Situatie], regelingen: Iterable[str] | Non
     from vroeghulp.regels.service import REGELINGEN  # late import: service imports this module
 
     if not isinstance(tabel, Tabel):
-        tabel = tabel_uit_situaties(list(tabel))
+        from vroeghulp.regels.invoer import valideer
+
+        situaties = [s if isinstance(s, Situatie) else valideer(s, bekende_regelingen=REGELINGEN) for s in tabel]
+        tabel = tabel_uit_situaties(situaties)
     simulatie = bouw_simulatie(tabel)
     maand = _periode(MONTH, tabel.peildatum)
     namen = list(regelingen) if regelingen is not None else list(REGELINGEN)
