@@ -1,6 +1,7 @@
 """Shared fixtures: a small municipality with two wijken, a team per wijk and users per role."""
 
 import pytest
+from django.db import connection
 
 from vroeghulp.accounts.models import Rol
 from vroeghulp.accounts.tests.factories import GebruikerFactory, TeamFactory
@@ -54,3 +55,20 @@ def inwoner_overvecht(wijk_overvecht):
 def inwoner_zuid(wijk_zuid):
     buurt = BuurtFactory(wijk=wijk_zuid, code="BU03440710", naam="Hoograven")
     return InwonerFactory(huishouden=HuishoudenFactory(adres=AdresFactory(buurt=buurt, postcode="3525AA")))
+
+
+@pytest.fixture
+def _django_db_helper(_django_db_helper, django_db_blocker):
+    """Extends pytest-django's database fixture: the audit table's append-only triggers are in
+    place during every test, and lifted only for the flush after a transactional test."""
+    from vroeghulp.audit.tests import triggers
+
+    if connection.settings_dict["NAME"] is None:  # no database for this test
+        yield
+        return
+    with django_db_blocker.unblock():
+        triggers.restore()
+    yield
+    if not connection.in_atomic_block:  # TransactionTestCase: Django flushes next
+        with django_db_blocker.unblock():
+            triggers.drop()

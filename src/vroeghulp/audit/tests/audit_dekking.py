@@ -24,4 +24,6 @@ ZONDER_PERSOONSGEGEVENS = {
     "api-v1:openapi-json": "OpenAPI-specificatie.",
     "api-v1:openapi-view": "API-documentatie.",
     "api-v1:api-root": "Ingang van de API.",
+    "POST /api/v1/berekeningen": "Berekening met regels als code: een anonieme situatie zonder BSN "
+    "of naam; er wordt niets opgeslagen.",
 }
