@@ -1,4 +1,9 @@
-"""Vroegsignaalzaak: the outreach on one household's signals (DDAS Vroegsignaalzaak)."""
+"""Vroegsignaalzaak: the outreach on one household's signals (DDAS Vroegsignaalzaak).
+
+The workflow lives in ``vroeghulp.zaken.workflow``: change ``status`` only through its service
+functions (they lock the row, check the transition table, append a ``Statuswijziging`` and keep
+the partners' signal status current). History rows can be added, never changed or removed.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +17,11 @@ class Zaakstatus(models.TextChoices):
     HULP_AANGEBODEN = "hulp_aangeboden", _("Hulp aangeboden")
     AFGEROND = "afgerond", _("Afgerond")
     NIET_OPGEPAKT = "niet_opgepakt", _("Niet opgepakt")
+
+
+OPEN_STATUSSEN = (
+    Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT, Zaakstatus.CONTACT_GELEGD, Zaakstatus.HULP_AANGEBODEN,
+)
 
 
 class Matchsoort(models.TextChoices):
@@ -39,6 +49,11 @@ class Eindresultaat(models.TextChoices):
     VERVOLGHULP_FINANCIEEL = "Vervolghulp en/of verwijzing financieel", _("Vervolghulp en/of verwijzing financieel")
     VERVOLGHULP_NIET_FINANCIEEL = "Vervolghulp en/of verwijzing niet financieel", _("Vervolghulp en/of verwijzing niet financieel")
     VERWIJZING_ZONDER_INWONER = "Verwijzing zonder tussenkomst inwoner", _("Verwijzing zonder tussenkomst inwoner")
+
+
+class DeadlineSoort(models.TextChoices):
+    EERSTE_CONTACT = "eerste_contact", _("Eerste contactpoging (crisis)")
+    HULPAANBOD = "hulpaanbod", _("Hulpaanbod")
 
 
 class Vroegsignaalzaak(models.Model):
@@ -75,6 +90,25 @@ class Vroegsignaalzaak(models.Model):
     )
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    # Deadlines (vroeghulp.zaken.termijnen): ``deadline`` above is the next one still open, so
+    # the worklist can sort on one indexed column; these two keep both norms for the case file.
+    contact_uiterlijk = models.DateField(
+        _("eerste contactpoging uiterlijk"), null=True, blank=True,
+        help_text=_("Alleen bij crisis: binnen 3 werkdagen."),
+    )
+    hulpaanbod_uiterlijk = models.DateField(
+        _("hulpaanbod uiterlijk"), null=True, blank=True,
+        help_text=_("De norm van de gemeente voor een aanbod van hulp."),
+    )
+    deadline_soort = models.CharField(
+        _("soort uiterste datum"), max_length=16, choices=DeadlineSoort.choices, blank=True
+    )
+    datum_hulp_aangeboden = models.DateField(_("datum hulp aangeboden"), null=True, blank=True)
+    datum_afgerond = models.DateField(_("datum afgerond"), null=True, blank=True)
+    reden_toelichting = models.TextField(
+        _("toelichting op de reden"), blank=True,
+        help_text=_("Alleen intern. Een partner ziet deze toelichting nooit."),
+    )
 
     class Meta:
         verbose_name = _("vroegsignaalzaak")
@@ -82,7 +116,172 @@ class Vroegsignaalzaak(models.Model):
         indexes = [
             models.Index(fields=["wijk", "status", "deadline"]),
             models.Index(fields=["huishoudsleutel", "matchingsdatum"]),
+            # Worklist: open cases of some wijken in urgency order (see zaken.werkvoorraad).
+            models.Index(
+                fields=["status", "wijk", "warme_overdracht", "deadline", "matchingsdatum"],
+                name="zaken_werkvoorraad_idx",
+            ),
+            models.Index(fields=["toegewezen_aan", "status"], name="zaken_toegewezen_idx"),
         ]
 
     def __str__(self):
         return f"Zaak {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSSEN
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise HistorieOnveranderlijk("De geschiedenis van een zaak kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise HistorieOnveranderlijk("De geschiedenis van een zaak kan niet worden verwijderd.")
+
+
+class HistorieOnveranderlijk(Exception):
+    pass
+
+
+class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise HistorieOnveranderlijk("De geschiedenis van een zaak kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HistorieOnveranderlijk("De geschiedenis van een zaak kan niet worden verwijderd.")
+
+
+class Statuswijziging(AppendOnlyModel):
+    """One step of a case through the workflow. Append-only (also enforced by a DB trigger)."""
+
+    zaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.CASCADE, related_name="statuswijzigingen")
+    van = models.CharField(_("van"), max_length=20, choices=Zaakstatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=Zaakstatus.choices)
+    resultaat = models.CharField(_("eindresultaat"), max_length=80, choices=Eindresultaat.choices, blank=True)
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("door"),
+    )
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statusgeschiedenis")
+        ordering = ["tijdstip", "id"]
+
+
+class Contactsoort(models.TextChoices):
+    """DDAS EnumContactsoort."""
+
+    ADMINISTRATIEF = "Administratief", _("Administratief")
+    AFSPRAAK_OP_LOCATIE = "Afspraak op locatie", _("Afspraak op locatie")
+    BRIEF = "Brief", _("Brief")
+    HUISBEZOEK = "Huisbezoek", _("Huisbezoek")
+    KAARTJE = "Kaartje", _("Kaartje")
+    MAIL = "Mail", _("Mail")
+    ONBEKEND = "Onbekend", _("Onbekend")
+    OVERIGE = "Overige", _("Overige")
+    SMS_WHATSAPP = "SMS/Whatsapp", _("SMS/WhatsApp")
+    TELEFOON = "Telefoon", _("Telefoon")
+
+
+class Dagdeel(models.TextChoices):
+    """DDAS EnumDagdeel: Ochtend < 12:00, Middag 12–18, Avond ≥ 18:00."""
+
+    OCHTEND = "Ochtend", _("Ochtend (voor 12 uur)")
+    MIDDAG = "Middag", _("Middag (12 tot 18 uur)")
+    AVOND = "Avond", _("Avond (na 18 uur)")
+
+
+class Contactpoging(AppendOnlyModel):
+    """DDAS Contactpoging: soort, bereikt, datum, dagdeel (+ a short internal note)."""
+
+    zaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.CASCADE, related_name="contactpogingen")
+    soort = models.CharField(_("soort contact"), max_length=20, choices=Contactsoort.choices)
+    datum = models.DateField(_("datum"))
+    dagdeel = models.CharField(_("dagdeel"), max_length=8, choices=Dagdeel.choices, blank=True)
+    bereikt = models.BooleanField(_("inwoner bereikt"), default=False)
+    notitie = models.CharField(_("korte notitie"), max_length=500, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("door"),
+    )
+    vastgelegd = models.DateTimeField(_("vastgelegd"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contactpoging")
+        verbose_name_plural = _("contactpogingen")
+        ordering = ["datum", "id"]
+
+
+class Notitie(AppendOnlyModel):
+    zaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.CASCADE, related_name="notities")
+    tekst = models.TextField(_("notitie"), max_length=2000)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("door"),
+    )
+    tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+        ordering = ["-tijdstip", "-id"]
+
+
+class Huisstijl(models.Model):
+    """What the municipality puts on its letters: name, logo and contact details (one row)."""
+
+    gemeentenaam = models.CharField(_("naam van de gemeente"), max_length=100, default="Gemeente Utrecht")
+    afdeling = models.CharField(_("afdeling of team"), max_length=120, default="Wijkteam Geldzorgen")
+    logo = models.TextField(
+        _("logo"), blank=True, help_text=_("Als data-URL (PNG, JPEG of SVG), hooguit 300 kB.")
+    )
+    adres = models.CharField(_("postadres"), max_length=200, blank=True, default="Postbus 16200, 3500 CE Utrecht")
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, default="14 030")
+    email = models.EmailField(_("e-mailadres"), blank=True, default="geldzorgen@example.nl")
+    website = models.CharField(_("website"), max_length=200, blank=True, default="www.utrecht.nl/geldzorgen")
+    ondertekening = models.CharField(
+        _("ondertekening"), max_length=200, default="Het wijkteam Geldzorgen"
+    )
+
+    class Meta:
+        verbose_name = _("huisstijl voor brieven")
+        verbose_name_plural = _("huisstijl voor brieven")
+
+
+class Briefsoort(models.TextChoices):
+    BRIEF = "brief", _("Brief (A4)")
+    KAARTJE = "kaartje", _("Kaartje (A6, door de bus)")
+
+
+class Briefsjabloon(models.Model):
+    """A letter or card text the municipality can edit. Placeholders: see zaken.brieven."""
+
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    soort = models.CharField(_("soort"), max_length=10, choices=Briefsoort.choices, default=Briefsoort.BRIEF)
+    onderwerp = models.CharField(_("onderwerp"), max_length=200, blank=True)
+    tekst = models.TextField(
+        _("tekst"),
+        help_text=_("Gebruik {aanhef}, {naam}, {gemeente}, {telefoon}, {email}, {website}, "
+                    "{consulent} en {datum}. Een lege regel begint een nieuwe alinea."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("briefsjabloon")
+        verbose_name_plural = _("briefsjablonen")
+        ordering = ["soort", "naam"]
+
+    def __str__(self):
+        return self.naam

@@ -1,0 +1,56 @@
+"""Feedback to partners (CONTRACTS section 3): the DDAS signal status of each signal of a case.
+
+A partner learns one DDAS EnumSignaalstatus per signal and the date it last changed, nothing
+else: never the reason behind "Niet opgepakt: andere reden", never what happened in the case.
+The partner status API (signalering.api) serves ``Vroegsignaal.status``/``status_datum``;
+every workflow transition calls ``bijwerken`` so those stay current.
+
+Mapping (decided here, documented in docs/zaken.md):
+
+| zaak                                        | signal status for the partner            |
+|---------------------------------------------|------------------------------------------|
+| nieuw                                       | Nog niet opgepakt                        |
+| opgepakt / contact gelegd / hulp aangeboden | Opgepakt                                 |
+| afgerond, any worked result                 | Opgepakt                                 |
+| afgerond or niet opgepakt with "Inwoner al bekend bij schuldhulpverlening", "Inwoner is overleden", "Persoon is geen inwoner (meer) in de gemeente" | the same value (1:1) |
+| niet opgepakt: herhaalde melding / onterecht signaal / andere reden | the same value (no reason) |
+"""
+
+from django.utils import timezone
+
+from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
+from vroeghulp.zaken.models import Eindresultaat, Zaakstatus
+
+EEN_OP_EEN = {
+    Eindresultaat.AL_BEKEND: Signaalstatus.AL_BEKEND,
+    Eindresultaat.OVERLEDEN: Signaalstatus.OVERLEDEN,
+    Eindresultaat.GEEN_INWONER: Signaalstatus.GEEN_INWONER,
+    Eindresultaat.HERHAALDE_MELDING: Signaalstatus.HERHAALDE_MELDING,
+    Eindresultaat.ONTERECHT: Signaalstatus.ONTERECHT,
+    Eindresultaat.ANDERE_REDEN: Signaalstatus.ANDERE_REDEN,
+}
+
+
+def signaalstatus(status: str, resultaat: str = "") -> str:
+    """The DDAS signal status a partner sees for a case in this state with this result."""
+    if status == Zaakstatus.NIEUW:
+        return Signaalstatus.NOG_NIET_OPGEPAKT
+    if resultaat in EEN_OP_EEN:
+        return EEN_OP_EEN[resultaat]
+    if status == Zaakstatus.NIET_OPGEPAKT:
+        # A niet-opgepakt case always has one of the reasons above; be safe if not.
+        return Signaalstatus.ANDERE_REDEN
+    return Signaalstatus.OPGEPAKT
+
+
+def bijwerken(zaak, datum=None) -> int:
+    """Set the status of every signal of the case; only changed signals get a new date.
+
+    Returns the number of signals whose status changed. Call inside the transition's transaction.
+    """
+    nieuw = signaalstatus(zaak.status, zaak.resultaat)
+    datum = datum or timezone.localdate()
+    return (
+        Vroegsignaal.objects.filter(zaak_id=zaak.pk).exclude(status=nieuw)
+        .update(status=nieuw, status_datum=datum)
+    )

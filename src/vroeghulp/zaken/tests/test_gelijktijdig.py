@@ -1,0 +1,91 @@
+"""Two caseworkers pick up the same case at the same moment: exactly one succeeds.
+
+Real threads with their own database connections. On PostgreSQL the second transaction waits on
+``select_for_update`` and then sees the case is taken; on SQLite the IMMEDIATE transaction mode
+serialises the writers. In both cases the conditional ``UPDATE … WHERE status='nieuw'`` is the
+last guard.
+"""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from vroeghulp.accounts.models import Rol
+from vroeghulp.accounts.tests.factories import GebruikerFactory
+from vroeghulp.zaken import workflow
+from vroeghulp.zaken.models import Statuswijziging, Vroegsignaalzaak, Zaakstatus
+from vroeghulp.zaken.tests.factories import SignaalFactory, ZaakFactory
+
+
+@pytest.mark.parametrize("ronde", range(3))
+def test_two_caseworkers_pick_up_at_once(audit_triggers_terug, transactional_db, audit_triggers_weg,
+                                         team_overvecht, wijk_overvecht, ronde):
+    een = GebruikerFactory(username=f"een{ronde}", first_name="Een", rol=Rol.CONSULENT, teams=[team_overvecht])
+    twee = GebruikerFactory(username=f"twee{ronde}", first_name="Twee", rol=Rol.CONSULENT, teams=[team_overvecht])
+    zaak = ZaakFactory(inwoner__huishouden__adres__buurt__wijk=wijk_overvecht)
+    SignaalFactory(zaak=zaak)
+    start = threading.Barrier(2)
+    uitkomsten = {}
+
+    def pak_op(gebruiker):
+        try:
+            start.wait(timeout=10)
+            workflow.oppakken(zaak.pk, door=gebruiker)
+            uitkomsten[gebruiker.username] = "gelukt"
+        except workflow.ZaakAlOpgepakt as fout:
+            uitkomsten[gebruiker.username] = fout.melding
+        except Exception as fout:  # noqa: BLE001 - the assertion below shows it
+            uitkomsten[gebruiker.username] = repr(fout)
+        finally:
+            connections.close_all()
+
+    draden = [threading.Thread(target=pak_op, args=(g,)) for g in (een, twee)]
+    for draad in draden:
+        draad.start()
+    for draad in draden:
+        draad.join(timeout=30)
+
+    assert sorted(uitkomsten.values()).count("gelukt") == 1, uitkomsten
+    verliezer = next(v for v in uitkomsten.values() if v != "gelukt")
+    assert "net opgepakt door" in verliezer, uitkomsten
+    zaak.refresh_from_db()
+    assert zaak.status == Zaakstatus.OPGEPAKT
+    winnaar = een if uitkomsten[een.username] == "gelukt" else twee
+    assert zaak.toegewezen_aan == winnaar
+    assert Statuswijziging.objects.filter(zaak=zaak).count() == 1
+    assert Vroegsignaalzaak.objects.filter(status=Zaakstatus.OPGEPAKT).count() == 1
+
+
+@pytest.mark.django_db
+def test_guard_refuses_stale_writer(consulent, wijk_overvecht):
+    """The conditional UPDATE alone refuses a writer whose view of the status is stale."""
+    zaak = ZaakFactory(inwoner__huishouden__adres__buurt__wijk=wijk_overvecht)
+    Vroegsignaalzaak.objects.filter(pk=zaak.pk).update(status=Zaakstatus.OPGEPAKT)
+    bijgewerkt = Vroegsignaalzaak.objects.filter(pk=zaak.pk, status=Zaakstatus.NIEUW).update(
+        status=Zaakstatus.OPGEPAKT)
+    assert bijgewerkt == 0
+
+
+
+def _audit_triggers():
+    import importlib
+
+    return importlib.import_module("vroeghulp.audit.migrations.0002_append_only_triggers")
+
+
+@pytest.fixture
+def audit_triggers_terug(django_db_blocker):
+    """Set up before ``transactional_db``, so torn down after its flush: restore the triggers."""
+    yield
+    with django_db_blocker.unblock(), connection.schema_editor() as editor:
+        _audit_triggers().forwards(None, editor)
+
+
+@pytest.fixture
+def audit_triggers_weg():
+    """Set up after ``transactional_db``, so torn down before its flush: the audit table refuses
+    DELETE/TRUNCATE by trigger, so lift the triggers for the clean-up (test database only)."""
+    yield
+    with connection.schema_editor() as editor:
+        _audit_triggers().backwards(None, editor)
