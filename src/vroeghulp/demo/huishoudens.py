@@ -1,0 +1,234 @@
+"""Synthetic households: addresses, persons, ages, composition and net incomes (numpy, in bulk).
+
+Composition and incomes are plausible for a Dutch city, not a statistical model:
+- household types after CBS figures for large cities: about half are single, a fifth couples
+  without children, a sixth families, 7% single parents; focus areas have more single parents;
+- ``kostendelers``: several adults sharing a home (peers, or a parent with an adult child);
+- net monthly income per adult from its main source: work (log-normal, median about
+  EUR 2,600; lower in focus areas), a benefit (around the bijstand/WW level), student
+  finance, AOW plus pension from 67, or none. Focus areas have more benefits and lower wages.
+"""
+
+import datetime
+import unicodedata
+import uuid
+
+import numpy as np
+
+from vroeghulp.demo import bulk, namen
+from vroeghulp.demo.bsn import synthetische_bsns
+from vroeghulp.gebieden import utrecht
+from vroeghulp.gebieden.models import Buurt
+from vroeghulp.gebieden.services import buurt_aandelen, postcodes_per_buurt
+from vroeghulp.personen.models import Adres, Huishouden, Inwoner, Rol
+
+ALLEENSTAAND, PAAR, GEZIN, EENOUDER, KOSTENDELERS = range(5)
+KANS_TYPE = (0.47, 0.22, 0.17, 0.07, 0.07)
+KANS_TYPE_FOCUS = (0.50, 0.13, 0.16, 0.14, 0.07)
+AOW_LEEFTIJD = 67
+# Share of homes in flats (one huisnummer, several toevoegingen) city-wide and in focus areas.
+KANS_FLAT, KANS_FLAT_FOCUS = 0.35, 0.7
+
+
+def vul(ctx) -> None:
+    aantal = int(ctx.opties["huishoudens"])
+    if aantal <= 0:
+        return
+    rng = ctx.rng_voor("huishoudens")
+    buurten = {b.code: b for b in Buurt.objects.filter(wijk__gemeente=ctx.gemeente).select_related("wijk")}
+    data = [b for _, b in utrecht.alle_buurten()]
+    focus_per_buurt = np.array([buurten[b.code].wijk.focusgebied for b in data])
+
+    buurt_idx = np.sort(rng.choice(len(data), size=aantal, p=buurt_aandelen()))
+    focus = focus_per_buurt[buurt_idx]
+
+    adressen = _adressen(data, buurten, buurt_idx, focus, rng)
+    adres_ids = bulk.voeg_toe(Adres, adressen, bulk.volgende_id(Adres))
+    huishouden_ids = bulk.voeg_toe(Huishouden, {"adres_id": list(adres_ids)}, bulk.volgende_id(Huishouden))
+    personen = _personen(np.asarray(huishouden_ids), focus, rng, ctx.peildatum)
+    bulk.voeg_toe(Inwoner, personen, bulk.volgende_id(Inwoner))
+    bulk.herstel_reeksen(Adres, Huishouden, Inwoner)
+    ctx.meld(f"{aantal} huishoudens met {len(personen['bsn'])} inwoners aangemaakt.")
+
+
+def _adressen(data, buurten, buurt_idx, focus, rng) -> dict:
+    """One address per household; each street of a buurt gets its own run of postcodes."""
+    postcodes = postcodes_per_buurt()
+    kolommen = {k: [] for k in ("postcode", "huisnummer", "huisletter", "toevoeging",
+                                "straatnaam", "plaatsnaam", "buurt_id")}
+    aantallen = np.bincount(buurt_idx, minlength=len(data))
+    flat_worp = rng.random(len(buurt_idx))
+    flat_grootte = rng.integers(4, 13, size=len(buurt_idx))
+    k = 0
+    for i, buurt in enumerate(data):
+        n = int(aantallen[i])
+        if not n:
+            continue
+        straten = buurt.straten or (buurt.naam,)
+        pcs = postcodes[buurt.code]
+        per_straat = np.array_split(np.arange(n), len(straten))
+        pc_groepen = np.array_split(np.arange(len(pcs)), len(straten))
+        for straat, posities, pc_groep in zip(straten, per_straat, pc_groepen):
+            per_pc = -(-len(posities) // len(pc_groep)) if len(posities) else 1
+            huisnummer, in_gebouw, gebouw, postcode = 1, 0, 1, pcs[pc_groep[0]]
+            for j, _ in enumerate(posities):
+                if in_gebouw == 0:  # a new building (house or flat); it has one postcode
+                    kans = KANS_FLAT_FOCUS if focus[k] else KANS_FLAT
+                    gebouw = int(flat_grootte[k]) if flat_worp[k] < kans else 1
+                    postcode = pcs[pc_groep[min(j // per_pc, len(pc_groep) - 1)]]
+                letter, toevoeging = "", ""
+                if gebouw > 1:
+                    toevoeging = str(in_gebouw + 1)
+                kolommen["postcode"].append(postcode)
+                kolommen["huisnummer"].append(huisnummer)
+                kolommen["huisletter"].append(letter)
+                kolommen["toevoeging"].append(toevoeging)
+                kolommen["straatnaam"].append(straat)
+                kolommen["plaatsnaam"].append(buurt.plaatsnaam)
+                kolommen["buurt_id"].append(buurten[buurt.code].id)
+                in_gebouw += 1
+                if in_gebouw >= gebouw:
+                    in_gebouw = 0
+                    huisnummer += 2 if gebouw == 1 else 1 + int(rng.integers(1, 4)) * 2
+                k += 1
+    return kolommen
+
+
+def _kies(rng, focus, kans, kans_focus):
+    """Per row a category index, drawn from ``kans`` or (in a focus area) ``kans_focus``."""
+    u = rng.random(len(focus))
+    normaal = np.searchsorted(np.cumsum(kans), u * 0.999999)
+    speciaal = np.searchsorted(np.cumsum(kans_focus), u * 0.999999)
+    return np.where(focus, speciaal, normaal)
+
+
+def _personen(huishouden_ids, focus, rng, peildatum: datetime.date) -> dict:
+    n = len(huishouden_ids)
+    soort = _kies(rng, focus, KANS_TYPE, KANS_TYPE_FOCUS)
+    partner = np.isin(soort, (PAAR, GEZIN)).astype(int)
+    kinderen = np.zeros(n, dtype=int)
+    gezin, eenouder, kd = soort == GEZIN, soort == EENOUDER, soort == KOSTENDELERS
+    kinderen[gezin] = rng.choice([1, 2, 3, 4], size=gezin.sum(), p=[0.35, 0.42, 0.17, 0.06])
+    kinderen[eenouder] = rng.choice([1, 2, 3], size=eenouder.sum(), p=[0.55, 0.33, 0.12])
+    mede = np.zeros(n, dtype=int)
+    mede[kd] = rng.choice([1, 2, 3], size=kd.sum(), p=[0.6, 0.3, 0.1])
+    ouder_kind = kd & (rng.random(n) < 0.5)  # a parent with adult children, else peers
+    grootte = 1 + partner + kinderen + mede
+
+    # Age of the main resident per household type.
+    leeftijd_h = np.empty(n)
+    jong = rng.random(n) < 0.45
+    leeftijd_h[:] = np.where(jong, rng.normal(28, 5, n), rng.normal(55, 16, n))
+    leeftijd_h[soort == PAAR] = np.clip(rng.normal(47, 16, (soort == PAAR).sum()), 21, 95)
+    leeftijd_h[gezin] = rng.normal(41, 7, gezin.sum())
+    leeftijd_h[eenouder] = rng.normal(39, 8, eenouder.sum())
+    leeftijd_h[kd] = np.where(ouder_kind[kd], rng.normal(54, 7, kd.sum()), rng.normal(25, 5, kd.sum()))
+    leeftijd_h = np.clip(leeftijd_h, 18, 98)
+
+    # One row per person: household index and position in the household.
+    h = np.repeat(np.arange(n), grootte)
+    start = np.cumsum(grootte) - grootte
+    pos = np.arange(len(h)) - start[h]
+    is_partner = (pos == 1) & (partner[h] == 1)
+    is_kind = (pos >= 1 + partner[h]) & (pos < 1 + partner[h] + kinderen[h])
+    is_mede = pos >= 1 + partner[h] + kinderen[h]
+    rol = np.where(pos == 0, Rol.AANVRAGER, np.where(is_partner, Rol.PARTNER,
+                   np.where(is_kind, Rol.KIND, Rol.MEDEBEWONER)))
+
+    m = len(h)
+    basis = leeftijd_h[h]
+    leeftijd = basis.copy()
+    leeftijd[is_partner] = np.clip(basis[is_partner] + rng.normal(0, 4, is_partner.sum()), 18, 98)
+    max_kind = np.clip(basis[is_kind] - 18, 0, 17.99)
+    leeftijd[is_kind] = rng.random(is_kind.sum()) * max_kind
+    oud_kind = ouder_kind[h] & is_mede
+    leeftijd[oud_kind] = 18 + rng.random(oud_kind.sum()) * np.clip(basis[oud_kind] - 36, 0.5, 12)
+    peer = is_mede & ~ouder_kind[h]
+    leeftijd[peer] = np.clip(basis[peer] + rng.normal(0, 3, peer.sum()), 18, 60)
+
+    vrouw = rng.random(m) < 0.5
+    hoofd_vrouw = np.where(soort == EENOUDER, rng.random(n) < 0.85, rng.random(n) < 0.5)
+    vrouw[pos == 0] = hoofd_vrouw
+    zelfde = rng.random(m) < 0.05
+    vrouw[is_partner] = np.where(zelfde[is_partner], hoofd_vrouw[h[is_partner]], ~hoofd_vrouw[h[is_partner]])
+
+    inkomen = _inkomen(leeftijd, rol, focus[h], rng)
+    return _kolommen(huishouden_ids, h, pos, rol, leeftijd, vrouw, inkomen, is_partner, peer,
+                     focus, rng, peildatum)
+
+
+def _inkomen(leeftijd, rol, focus, rng) -> np.ndarray:
+    """Net income per month: by main source, lower in focus areas; children have none."""
+    m = len(leeftijd)
+    werk, uitkering, student, geen = range(4)
+    bron = _kies(rng, focus, (0.72, 0.10, 0.10, 0.08), (0.50, 0.28, 0.07, 0.15))
+    bron = np.where((bron == student) & (leeftijd > 30), werk, bron)
+    mediaan = np.where(focus, 1900.0, 2600.0)
+    bedrag = np.select(
+        [bron == werk, bron == uitkering, bron == student],
+        [np.clip(mediaan * rng.lognormal(0, 0.45, m), 450, 12000),
+         np.clip(rng.normal(1300, 180, m), 750, 2100),
+         rng.uniform(350, 1100, m)],
+        default=0.0,
+    )
+    aow = leeftijd >= AOW_LEEFTIJD
+    pensioen = np.where(focus, 150.0, 450.0) * rng.lognormal(0, 0.8, m)
+    bedrag = np.where(aow, np.clip(1450 + pensioen, 1300, 9000), bedrag)
+    bedrag = np.where(rol == Rol.KIND, 0.0, bedrag)
+    return np.round(bedrag, 2)
+
+
+def _kolommen(huishouden_ids, h, pos, rol, leeftijd, vrouw, inkomen, is_partner, peer, focus,
+              rng, peildatum) -> dict:
+    """Turn the arrays into the Inwoner columns (names, dates, contact details)."""
+    n, m = len(huishouden_ids), len(h)
+    groep_h = _kies(rng, focus, namen.KANS_GROEP, namen.KANS_GROEP_FOCUS)
+    groep = groep_h[h]
+    eigen_groep = peer & (rng.random(m) < 0.5)  # some housemates have another background
+    groep = np.where(eigen_groep, rng.choice(len(namen.GROEPEN), m, p=namen.KANS_GROEP), groep)
+    achternaam_h = rng.random(n)
+    eigen_naam = (is_partner & (rng.random(m) < 0.5)) | peer
+    achternaam_u = np.where(eigen_naam, rng.random(m), achternaam_h[h])
+    voornaam_u = rng.random(m)
+    tweede_u = rng.random(m)
+    dagen = (leeftijd * 365.25 + rng.random(m) * 300).astype(int)
+    geboorte = (np.datetime64(peildatum) - dagen.astype("timedelta64[D]")).astype(object)
+    bsns = synthetische_bsns(m, rng)
+    uuids = rng.bytes(16 * m)
+    telefoon = rng.random(m) < 0.85
+    mail = rng.random(m) < 0.6
+    tel_nr = rng.integers(0, 1_000_000, m)
+
+    kol = {k: [] for k in ("uuid", "bsn", "voornamen", "voorletters", "voorvoegsel", "achternaam",
+                           "geboortedatum", "geslacht", "huishouden_id", "rol",
+                           "netto_inkomen_per_maand", "telefoonnummer", "email")}
+    for i in range(m):
+        mannen, vrouwen, achternamen = namen.GROEPEN[groep[i]]
+        lijst = vrouwen if vrouw[i] else mannen
+        voornaam = lijst[int(voornaam_u[i] * len(lijst))]
+        tweede = lijst[int(tweede_u[i] * len(lijst))] if tweede_u[i] < 0.5 and groep[i] == 0 else ""
+        voorvoegsel, achternaam = namen.splits_achternaam(
+            achternamen[int(achternaam_u[i] * len(achternamen))]
+        )
+        volwassen = rol[i] != Rol.KIND or leeftijd[i] >= 12
+        kol["uuid"].append(uuid.UUID(bytes=uuids[16 * i:16 * i + 16], version=4))
+        kol["bsn"].append(bsns[i])
+        kol["voornamen"].append(f"{voornaam} {tweede}" if tweede and tweede != voornaam else voornaam)
+        kol["voorletters"].append(f"{voornaam[0]}." + (f"{tweede[0]}." if tweede and tweede != voornaam else ""))
+        kol["voorvoegsel"].append(voorvoegsel)
+        kol["achternaam"].append(achternaam)
+        kol["geboortedatum"].append(geboorte[i])
+        kol["geslacht"].append("Vrouw" if vrouw[i] else "Man")
+        kol["huishouden_id"].append(int(huishouden_ids[h[i]]))
+        kol["rol"].append(str(rol[i]))
+        kol["netto_inkomen_per_maand"].append(f"{inkomen[i]:.2f}")
+        kol["telefoonnummer"].append(f"0600{tel_nr[i]:06d}" if volwassen and telefoon[i] else "")
+        kol["email"].append(_email(voornaam, voorvoegsel, achternaam, i) if volwassen and mail[i] else "")
+    return kol
+
+
+def _email(voornaam, voorvoegsel, achternaam, i) -> str:
+    """A fictitious address under the reserved .example domain (RFC 2606)."""
+    naam = f"{voornaam}.{voorvoegsel}{achternaam}".replace(" ", "").replace("'", "").lower()
+    naam = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode()
+    return f"{naam}{i % 1000}@vroeghulp-demo.example"

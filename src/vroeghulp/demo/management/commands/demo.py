@@ -1,0 +1,69 @@
+"""``vroeghulp demo``: the synthetic municipality Utrecht, its logins, and the app on localhost."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from vroeghulp.demo import accounts, services
+
+
+class Command(BaseCommand):
+    help = "Maakt de demo-gemeente Utrecht met inwoners en demo-accounts, en start de app."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--huishoudens", type=int, default=2000,
+                            help="Aantal synthetische huishoudens (standaard 2000).")
+        parser.add_argument("--alleen-data", action="store_true",
+                            help="Alleen de database vullen, de app niet starten.")
+        parser.add_argument("--poort", type=int, default=8000, help="Poort van de app (standaard 8000).")
+        parser.add_argument("--opnieuw", action="store_true",
+                            help="Een bestaande demo-database (SQLite-bestand) weggooien en opnieuw maken.")
+
+    def handle(self, *args, **opties):
+        if settings.PRODUCTIE:
+            raise CommandError("De demo draait niet in productie. Zet VROEGHULP_OMGEVING=demo.")
+        if opties["huishoudens"] < 0:
+            raise CommandError("--huishoudens moet 0 of meer zijn.")
+        self._migreer(opnieuw=opties["opnieuw"])
+        try:
+            nieuw = services.vul_demo(opties, self.stdout)
+        except services.AndereDataset as fout:
+            if not self._sqlite_bestand():
+                raise CommandError(f"{fout} Gebruik een lege database.") from fout
+            self.stdout.write(f"{fout} De demo-database wordt opnieuw gemaakt.")
+            self._migreer(opnieuw=True)
+            nieuw = services.vul_demo(opties, self.stdout)
+        if not nieuw:
+            self.stdout.write("De demo-gegevens bestonden al; er is niets dubbel toegevoegd.")
+        self._toon_logins()
+        if not opties["alleen_data"]:
+            self.stdout.write(f"De app draait op http://127.0.0.1:{opties['poort']}/ (stoppen: Ctrl+C).")
+            call_command("runserver", f"127.0.0.1:{opties['poort']}", use_reloader=False,
+                         insecure_serving=True)
+
+    def _sqlite_bestand(self) -> Path | None:
+        db = settings.DATABASES["default"]
+        naam = str(db["NAME"])
+        if db["ENGINE"] != "django.db.backends.sqlite3" or naam == ":memory:" or "mode=memory" in naam:
+            return None
+        return Path(naam)
+
+    def _migreer(self, *, opnieuw: bool) -> None:
+        bestand = self._sqlite_bestand()
+        if bestand is not None:
+            bestand.parent.mkdir(parents=True, exist_ok=True)
+            if opnieuw:
+                connection.close()
+                for pad in (bestand, Path(f"{bestand}-wal"), Path(f"{bestand}-shm")):
+                    pad.unlink(missing_ok=True)
+        elif opnieuw:
+            raise CommandError("--opnieuw werkt alleen met de ingebouwde SQLite-database.")
+        call_command("migrate", interactive=False, verbosity=0)
+
+    def _toon_logins(self) -> None:
+        self.stdout.write("\nDemo-accounts (wachtwoord: demo, alleen voor deze demo):")
+        for username, rol, teams in accounts.beschrijving():
+            self.stdout.write(f"  {username:<11} {rol:<32} {teams}")
