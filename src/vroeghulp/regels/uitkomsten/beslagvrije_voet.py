@@ -5,7 +5,7 @@ from decimal import Decimal
 from vroeghulp.regels.uitkomsten import Regeling
 from vroeghulp.regels.uitkomsten._hulp import centen, euro, waarde
 
-RV = "https://wetten.overheid.nl/BWBR0001827/{datum}#Boek2_Titeldeel3_Afdeling5A_"
+RV = "https://wetten.overheid.nl/BWBR0001827/{datum}#"
 BRONNEN = [
     {"titel": "Wetboek van Burgerlijke Rechtsvordering, art. 475da (berekening en maximum)", "url": RV + "Artikel475da"},
     {"titel": "Wetboek van Burgerlijke Rechtsvordering, art. 475db (inkomen partner)", "url": RV + "Artikel475db"},

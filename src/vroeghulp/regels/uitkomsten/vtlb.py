@@ -5,11 +5,11 @@ from vroeghulp.regels.uitkomsten._hulp import centen, euro, waarde
 
 BRONNEN = [
     {"titel": "Faillissementswet, art. 295 (vrij te laten bedrag)",
-     "url": "https://wetten.overheid.nl/BWBR0001860/{jaar}-01-01#TiteldeelIII_Afdeling3_Artikel295"},
+     "url": "https://wetten.overheid.nl/BWBR0001860/{jaar}-01-01#Artikel295"},
     {"titel": "Faillissementswet, art. 349a (looptijd 1,5 jaar)",
-     "url": "https://wetten.overheid.nl/BWBR0001860/{jaar}-01-01#TiteldeelIII_Afdeling7_Artikel349a"},
+     "url": "https://wetten.overheid.nl/BWBR0001860/{jaar}-01-01#Artikel349a"},
     {"titel": "Wet gemeentelijke schuldhulpverlening, art. 4a",
-     "url": "https://wetten.overheid.nl/BWBR0031296/{jaar}-01-01#Artikel4a"},
+     "url": "https://wetten.overheid.nl/BWBR0031331/{jaar}-01-01#Artikel4a"},
 ]
 
 

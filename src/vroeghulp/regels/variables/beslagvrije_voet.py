@@ -33,7 +33,7 @@ from openfisca_core.variables import Variable
 from vroeghulp.regels.entities import Huishouden
 from vroeghulp.regels.variables.invoer import WoningSoort
 
-RV = "https://wetten.overheid.nl/BWBR0001827/2026-01-01#Boek2_Titeldeel3_Afdeling5A_"
+RV = "https://wetten.overheid.nl/BWBR0001827/2026-01-01#"
 RV_475DA = RV + "Artikel475da"
 
 

@@ -22,8 +22,8 @@ from openfisca_core.variables import Variable
 from vroeghulp.regels.entities import Huishouden
 
 FW = "https://wetten.overheid.nl/BWBR0001860/2026-01-01"
-FW_295 = FW + "#TiteldeelIII_Afdeling3_Artikel295"
-FW_349A = FW + "#TiteldeelIII_Afdeling7_Artikel349a"
+FW_295 = FW + "#Artikel295"
+FW_349A = FW + "#Artikel349a"
 
 
 def _centen(bedragen):
