@@ -109,7 +109,7 @@ class bijstand_vermogensgrens(Variable):
     entity = Huishouden
     definition_period = MONTH
     label = "Vermogensgrens bijstand (art. 34 lid 3): alleenstaande, of gezin / alleenstaande ouder"
-    reference = PW + "#Hoofdstuk3_Paragraaf3.4_Artikel34"
+    reference = PW + "#Artikel34"
 
     def formula(huishouden, period, parameters):
         b = parameters(period).bijstand
