@@ -1,0 +1,239 @@
+"""Partner API (CONTRACTS section 3): deliver signals and read back their status.
+
+``POST /api/v1/signalen`` takes 1 to 10,000 signals; each gets its own answer (geaccepteerd,
+dubbel, afgewezen with ``fouten``). A request that cannot be read at all is refused as a whole
+with problem+json and nothing is stored. The body is parsed by the intake itself (not by a
+pydantic model): one bad signal must not refuse the other 9,999.
+"""
+
+import datetime as dt
+import json
+
+from django.http import HttpResponse, RawPostDataException
+from django.core.exceptions import RequestDataTooBig
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from vroeghulp.accounts.models import Scope
+from vroeghulp.api.auth import TokenAuth
+from vroeghulp.api.problem import problem
+from vroeghulp.audit import services as audit
+from vroeghulp.audit.models import Actie
+from vroeghulp.signalering.intake import Weigering, json_rijen, signalen_uit_json, verwerk
+from vroeghulp.signalering.intake.instellingen import API_MAX_SIGNALEN
+from vroeghulp.signalering.models import Kanaal, Signaalstatus, Vroegsignaal
+
+router = Router(tags=["signalen"])
+
+DOEL_TERUGKOPPELING = "Terugkoppeling status aan signaalpartner (Wgs art. 3 lid 1 onder b)"
+PAGINA = 1000
+
+
+# Schemas: documentation of the contract (the intake validates itself, per signal).
+class ClientIn(Schema):
+    burgerservicenummer: str | None = Field(None, description="9 cijfers, 11-proef. Of postcode + huisnummer.")
+    postcode: str | None = Field(None, examples=["3563 AB"])
+    huisnummer: str | None = None
+    huisnummertoevoeging: str | None = None
+    geboortedatum: str | None = Field(None, description="JJJJ-MM-DD of DD-MM-JJJJ")
+    geslachtsaanduiding: str | None = Field(None, description="Man, Vrouw, Onbekend of Leeg")
+    voorletters: str | None = None
+    voorvoegsel: str | None = None
+    achternaam: str | None = None
+    straatnaam: str | None = None
+    plaatsnaam: str | None = None
+    telefoonnummer: str | None = None
+    email: str | None = None
+
+
+class SignaalIn(Schema):
+    ID: str = Field(..., description="Uw eigen, unieke ID van dit signaal (maximaal 100 tekens).")
+    bedrag: float | str = Field(..., description="Achterstand in euro's: 412, 412,50, 1.234,56 of 1234.56")
+    ontstaansdatum: str | None = Field(None, description="JJJJ-MM-DD of DD-MM-JJJJ")
+    signaaldatum: str = Field(..., description="JJJJ-MM-DD of DD-MM-JJJJ")
+    crisissignaal: bool | str | None = False
+    warmeOverdracht: bool | str | None = False
+    eindelevering: bool | str | None = False
+    klantnummer: str | None = None
+    client: ClientIn
+
+
+class Aanlevering(Schema):
+    signalen: list[SignaalIn] = Field(..., min_length=1, max_length=API_MAX_SIGNALEN)
+
+
+class Fout(Schema):
+    veld: str
+    code: str
+    melding: str
+
+
+class Resultaat(Schema):
+    ID: str | None
+    status: str = Field(..., description="geaccepteerd, dubbel of afgewezen")
+    fouten: list[Fout]
+    waarschuwingen: list[Fout] | None = Field(None, description="Het signaal is aangenomen, met deze opmerkingen.")
+    herhaling: bool | None = Field(None, description="Een eerder signaal met dit ID is bijgewerkt (hoger bedrag).")
+    rij: int = Field(..., description="Plaats van het signaal in de lijst (1 = eerste).")
+
+
+class Antwoord(Schema):
+    ontvangen: int
+    geaccepteerd: int
+    dubbel: int
+    afgewezen: int
+    resultaten: list[Resultaat]
+
+
+class Probleem(Schema):
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    code: str | None = None
+
+
+class Status(Schema):
+    ID: str
+    status: str = Field(..., description="DDAS EnumSignaalstatus", examples=[Signaalstatus.NOG_NIET_OPGEPAKT.value])
+    datum: dt.date
+
+
+class StatusLijst(Schema):
+    resultaten: list[Status]
+    volgende: str | None = Field(None, description="URL van de volgende pagina, of null.")
+
+
+class StatusFilter(Schema):
+    sinds: dt.date = Field(..., description="Signalen waarvan de status op of na deze datum is gewijzigd (JJJJ-MM-DD).")
+    na: str | None = Field(None, description="Vervolgpunt uit 'volgende'; niet zelf invullen.")
+
+
+def _inline(schema: dict) -> dict:
+    """A pydantic JSON schema with its $defs inlined, for the OpenAPI request body."""
+    defs = schema.pop("$defs", {})
+
+    def los_op(knoop):
+        if isinstance(knoop, dict):
+            if "$ref" in knoop and knoop["$ref"].startswith("#/$defs/"):
+                return los_op(dict(defs[knoop["$ref"].rsplit("/", 1)[1]]))
+            return {k: los_op(v) for k, v in knoop.items()}
+        if isinstance(knoop, list):
+            return [los_op(v) for v in knoop]
+        return knoop
+
+    return los_op(schema)
+
+
+def _weigering(weigering: Weigering) -> HttpResponse:
+    return problem(weigering.status, weigering.titel, weigering.detail, code=weigering.code)
+
+
+def _partner(request):
+    partner = request.auth.signaalpartner
+    if partner is None:
+        raise Weigering("geen_partner", status=403)
+    return partner
+
+
+@router.post(
+    "",
+    auth=TokenAuth(Scope.SIGNALEN_AANLEVEREN),
+    response={200: Antwoord, 400: Probleem, 401: Probleem, 403: Probleem, 413: Probleem},
+    summary="Signalen aanleveren",
+    description=(
+        "Lever 1 tot 10.000 signalen aan. Elk signaal krijgt een eigen antwoord. "
+        "Hetzelfde ID nog eens sturen maakt nooit een tweede signaal; een hoger bedrag werkt het signaal bij."
+    ),
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _inline(Aanlevering.model_json_schema())}},
+        }
+    },
+)
+def aanleveren(request):
+    try:
+        partner = _partner(request)
+        try:
+            body = request.body
+        except (RequestDataTooBig, RawPostDataException):
+            raise Weigering("te_groot", status=413) from None
+        signalen = signalen_uit_json(body)
+        if not signalen:
+            raise Weigering("leeg")
+        if len(signalen) > API_MAX_SIGNALEN:
+            raise Weigering("te_veel_signalen", detail=_("maximaal %d per verzoek") % API_MAX_SIGNALEN, status=413)
+        rapport = verwerk(
+            partner, json_rijen(signalen), kanaal=Kanaal.API, actor=request.auth,
+            ingediend_door=request.auth.naam,
+        )
+    except Weigering as weigering:
+        return _weigering(weigering)
+    return HttpResponse(json.dumps(rapport.als_dict(), ensure_ascii=False), content_type="application/json")
+
+
+def _status(signaal) -> dict:
+    return {"ID": signaal[0], "status": signaal[1], "datum": signaal[2].isoformat()}
+
+
+@router.get(
+    "/status",
+    auth=TokenAuth(Scope.SIGNALEN_STATUS),
+    response={200: StatusLijst, 400: Probleem, 401: Probleem, 403: Probleem},
+    summary="Status van uw signalen sinds een datum",
+    description="Alleen uw eigen signalen; per pagina maximaal 1000. Volg 'volgende' tot die null is.",
+)
+def status_sinds(request, filters: Query[StatusFilter]):
+    try:
+        partner = _partner(request)
+    except Weigering as weigering:
+        return _weigering(weigering)
+    signalen = Vroegsignaal.objects.filter(partner=partner, status_datum__gte=filters.sinds)
+    if filters.na:
+        try:
+            datum_tekst, _sep, pk_tekst = filters.na.partition("_")
+            na_datum, na_pk = dt.date.fromisoformat(datum_tekst), int(pk_tekst)
+        except ValueError:
+            return problem(400, _("Ongeldige invoer"), _("De waarde van 'na' klopt niet."))
+        signalen = signalen.filter(status_datum__gt=na_datum) | signalen.filter(status_datum=na_datum, pk__gt=na_pk)
+    pagina = list(
+        signalen.order_by("status_datum", "pk").values_list("extern_id", "status", "status_datum", "pk")[: PAGINA + 1]
+    )
+    volgende = None
+    if len(pagina) > PAGINA:
+        pagina = pagina[:PAGINA]
+        laatste = pagina[-1]
+        volgende = request.build_absolute_uri(
+            f"{request.path}?sinds={filters.sinds.isoformat()}&na={laatste[2].isoformat()}_{laatste[3]}"
+        )
+    audit.log(
+        actor=request.auth, actie=Actie.LEZEN, object_type=Vroegsignaal._meta.label, doel=DOEL_TERUGKOPPELING,
+        toelichting=f"status sinds {filters.sinds.isoformat()}", aantal=len(pagina),
+    )
+    return {"resultaten": [_status(s) for s in pagina], "volgende": volgende}
+
+
+@router.get(
+    "/{path:signaal_id}/status",
+    auth=TokenAuth(Scope.SIGNALEN_STATUS),
+    response={200: Status, 401: Probleem, 403: Probleem, 404: Probleem},
+    summary="Status van één signaal",
+    description="Alleen voor uw eigen signalen; een ID dat wij niet van u kennen geeft 404.",
+)
+def status_een(request, signaal_id: str):
+    try:
+        partner = _partner(request)
+    except Weigering as weigering:
+        return _weigering(weigering)
+    signaal = (
+        Vroegsignaal.objects.filter(partner=partner, extern_id=signaal_id)
+        .values_list("extern_id", "status", "status_datum", "pk").first()
+    )
+    if signaal is None:
+        return problem(404, _("Niet gevonden"), _("Wij kennen geen signaal van u met dit ID."))
+    audit.log(
+        actor=request.auth, actie=Actie.LEZEN, object_type=Vroegsignaal._meta.label, object_id=signaal[3],
+        doel=DOEL_TERUGKOPPELING, toelichting="status",
+    )
+    return _status(signaal)

@@ -1,0 +1,29 @@
+"""Intake of vroegsignalen: one validation and storage path for the partner API, the upload
+screen and ``vroeghulp signalen importeer`` (CONTRACTS section 3).
+
+- ``lezen``: files and JSON to rows (encodings, delimiters, Excel artefacts, header aliases);
+- ``normaliseren``: single values (amounts, dates, BSN, postcode, ...);
+- ``controles``: the checks per signal (reject or warn, see docs/signalering.md);
+- ``opslag``: atomic bulk storage, duplicates and repeats, audit, matching hook.
+"""
+
+from vroeghulp.signalering.intake.codes import Weigering
+from vroeghulp.signalering.intake.lezen import lees, signalen_uit_json, json_rijen
+from vroeghulp.signalering.intake.opslag import Rapport, verwerk
+
+
+def verwerk_bestand(partner, data: bytes, *, bestandsnaam: str = "", kanaal: str, max_bytes=None,
+                    max_rijen=None, **kwargs) -> Rapport:
+    """A file (CSV, XLSX or JSON) from the screen or the command line."""
+    from vroeghulp.signalering.intake import instellingen
+
+    grens = max_bytes if max_bytes is not None else instellingen.max_bytes()
+    if len(data) > grens:
+        raise Weigering("te_groot", detail=f"maximaal {grens // (1024 * 1024)} MB", status=413)
+    if not data.strip():
+        raise Weigering("leeg")
+    bron = lees(data, bestandsnaam, max_rijen=max_rijen or instellingen.max_rijen())
+    return verwerk(partner, bron.rijen, kanaal=kanaal, bestandsnaam=bestandsnaam, bron=bron, **kwargs)
+
+
+__all__ = ["Rapport", "Weigering", "json_rijen", "lees", "signalen_uit_json", "verwerk", "verwerk_bestand"]

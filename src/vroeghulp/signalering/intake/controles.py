@@ -1,0 +1,273 @@
+"""The checks on one signal, in one pass, in plain Python (no ORM per row).
+
+``Controleur.controleer(v)`` takes the signal as a flat sequence in the order of
+``velden.VELDEN`` and returns ``(record, fouten, waarschuwingen)``: ``record`` is None when the
+row is rejected. Which check rejects and which warns, with its legal source: docs/signalering.md.
+"""
+
+import calendar
+import datetime as dt
+import hashlib
+from decimal import Decimal
+
+from django.conf import settings
+
+from vroeghulp.signalering.intake import normaliseren as n
+from vroeghulp.signalering.intake.velden import VELDNAAM
+from vroeghulp.signalering.models import PartnerType
+
+FORMULE_TEKENS = ("=", "+", "-", "@")
+_HONDERD = Decimal(100)
+_NUL_DATUM = dt.date(1900, 1, 1)
+_STUURTEKENS = {c: None for c in range(32)} | {127: None, 0xA0: " "}
+
+# Lengths of the text fields (as in the model): (index, max length).
+_TEKSTVELDEN = ((7, 40), (14, 20), (15, 20), (16, 120), (17, 80), (18, 80))
+
+
+def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
+    jaar, maand = divmod(datum.month - 1 + maanden, 12)
+    jaar += datum.year
+    maand += 1
+    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def huishoudsleutel(bsn: str, postcode: str, huisnummer: str, toevoeging: str) -> str:
+    """The address when known (signals on one address form one case), else a pseudonym of the
+    BSN (never the BSN itself: the key may appear in lists and URLs)."""
+    if postcode and huisnummer:
+        toev = "".join(ch for ch in toevoeging.upper() if ch.isalnum())
+        return f"A:{postcode}{huisnummer}{'-' + toev if toev else ''}"[:40]
+    return "B:" + hashlib.sha256(_ZOUT + bsn.encode()).hexdigest()[:32]
+
+
+_ZOUT = hashlib.sha256(("vroeghulp-huishoudsleutel:" + settings.SECRET_KEY).encode()).digest()
+
+
+def schone_tekst(waarde, maximum: int, veld: str, waarschuwingen: list) -> str:
+    """Free text: control characters removed, trimmed; too long or not text -> empty with a
+    warning; a leading formula character is kept as text, with a warning (neutralised on export)."""
+    if type(waarde) is not str:
+        waarde = n.tekst(waarde)
+        if waarde is None:
+            waarschuwingen.append((veld, "waarde_type"))
+            return ""
+    if not waarde.isprintable():
+        schoon = waarde.translate(_STUURTEKENS)
+        if schoon.strip() != waarde.strip():
+            waarschuwingen.append((veld, "tekens_verwijderd"))
+        waarde = schoon
+    waarde = waarde.strip()
+    if len(waarde) > maximum:
+        waarschuwingen.append((veld, "te_lang"))
+        return ""
+    if waarde and waarde[0] in FORMULE_TEKENS:
+        waarschuwingen.append((veld, "formule_teken"))
+    return waarde
+
+
+class Controleur:
+    """Checks for one delivery: one partner type, one day, one municipality."""
+
+    def __init__(self, partner_type: str, *, vandaag: dt.date, drempel: Decimal, pc4: frozenset[int]):
+        self.type = partner_type = str(partner_type)
+        self.vandaag = vandaag
+        self.drempel = drempel
+        self.pc4 = pc4
+        self.termijn_30 = partner_type in (PartnerType.HUUR, PartnerType.ENERGIE, PartnerType.WATER)
+        self.eindelevering_mag = partner_type in (PartnerType.ENERGIE, PartnerType.WATER)
+
+    def extern_id(self, waarde) -> str | None:
+        if type(waarde) is str:
+            return waarde.strip() or None
+        tekst = n.tekst(waarde)
+        return tekst.strip() or None if tekst else None
+
+    def controleer(self, v):  # noqa: C901 - one pass over all fields, on purpose
+        fouten = []
+        waarschuwingen = []
+        leeg = n.is_leeg
+
+        # ID
+        eid = v[0]
+        if type(eid) is not str:
+            eid = n.tekst(eid)
+            if eid is None:
+                fouten.append(("ID", "waarde_type"))
+                eid = ""
+        eid = eid.strip()
+        if not eid:
+            if not fouten:
+                fouten.append(("ID", "id_verplicht"))
+        elif len(eid) > 100:
+            fouten.append(("ID", "id_te_lang"))
+        elif not eid.isprintable() or eid[0] in FORMULE_TEKENS:
+            fouten.append(("ID", "id_ongeldig"))
+
+        # bedrag
+        waarde = v[1]
+        bedrag = None
+        if leeg(waarde):
+            fouten.append(("bedrag", "bedrag_verplicht"))
+        else:
+            bedrag, code = n.bedrag(waarde)
+            if code:
+                fouten.append(("bedrag", code))
+
+        # dates
+        vandaag = self.vandaag
+        waarde = v[3]
+        signaaldatum = None
+        if leeg(waarde):
+            fouten.append(("signaaldatum", "datum_verplicht"))
+        else:
+            signaaldatum, code = n.datum(waarde)
+            if code:
+                fouten.append(("signaaldatum", code))
+            elif signaaldatum > vandaag:
+                fouten.append(("signaaldatum", "datum_in_toekomst"))
+                signaaldatum = None
+        waarde = v[2]
+        ontstaansdatum = None
+        if not leeg(waarde):
+            ontstaansdatum, code = n.datum(waarde)
+            if code:
+                fouten.append(("ontstaansdatum", code))
+            elif ontstaansdatum > vandaag:
+                fouten.append(("ontstaansdatum", "datum_in_toekomst"))
+                ontstaansdatum = None
+            elif signaaldatum is not None and ontstaansdatum > signaaldatum:
+                fouten.append(("ontstaansdatum", "ontstaansdatum_na_signaaldatum"))
+                ontstaansdatum = None
+
+        # booleans
+        crisis, code = n.boolean(v[4])
+        if code:
+            fouten.append(("crisissignaal", code))
+        warm, code = n.boolean(v[5])
+        if code:
+            fouten.append(("warmeOverdracht", code))
+        eind, code = n.boolean(v[6])
+        if code:
+            fouten.append(("eindelevering", code))
+        elif eind and not self.eindelevering_mag:
+            waarschuwingen.append(("eindelevering", "eindelevering_alleen_energie"))
+
+        # client: BSN or postcode + huisnummer
+        waarde = v[8]
+        bsn = ""
+        if not leeg(waarde):
+            cijfers = n.cijfers(waarde, 9)
+            if cijfers is None or not cijfers.isascii() or not n.elfproef(cijfers):
+                fouten.append(("client.burgerservicenummer", "bsn_elfproef"))
+            else:
+                bsn = cijfers
+        waarde = v[9]
+        postcode = ""
+        if not leeg(waarde):
+            postcode, code = n.postcode(waarde)
+            if code:
+                fouten.append(("client.postcode", code))
+                postcode = ""
+            elif int(postcode[:4]) not in self.pc4:
+                fouten.append(("client.postcode", "postcode_buiten_gemeente"))
+        waarde = v[10]
+        huisnummer = ""
+        gesplitst = ""
+        if not leeg(waarde):
+            huisnummer, gesplitst, code = n.huisnummer(waarde)
+            if code == "huisnummer_gesplitst":
+                waarschuwingen.append(("client.huisnummer", code))
+            elif code:
+                fouten.append(("client.huisnummer", code))
+                huisnummer = ""
+        huisnummer = huisnummer or ""
+        waarde = v[11]
+        toevoeging = "" if leeg(waarde) else schone_tekst(waarde, 10, "client.huisnummertoevoeging", waarschuwingen)
+        if gesplitst and not toevoeging:
+            toevoeging = gesplitst
+        if not bsn and not (postcode and huisnummer):
+            if not any(veld.startswith("client.") for veld, _ in fouten):
+                fouten.append(("client", "bsn_of_adres_verplicht"))
+
+        # covenant windows and the municipality's threshold
+        if bedrag is not None and signaaldatum is not None:
+            bijzonder = crisis or warm or eind
+            soort = self.type
+            if ontstaansdatum is None:
+                if soort in _MET_TERMIJN and not bijzonder:
+                    waarschuwingen.append(("ontstaansdatum", "ontstaansdatum_ontbreekt"))
+            else:
+                dagen = (signaaldatum - ontstaansdatum).days
+                if self.termijn_30:
+                    if dagen < 30 and not bijzonder:
+                        fouten.append(("ontstaansdatum", "termijn_te_kort"))
+                elif soort == PartnerType.ZORG:
+                    if dagen < 30 and not bijzonder:
+                        fouten.append(("ontstaansdatum", "termijn_te_kort"))
+                    elif dagen > 100:
+                        waarschuwingen.append(("ontstaansdatum", "termijn_te_lang"))
+                elif soort == PartnerType.CAK_ZORGVERZEKERINGEN:
+                    if signaaldatum <= plus_maanden(ontstaansdatum, 6) and not bijzonder:
+                        fouten.append(("ontstaansdatum", "termijn_te_kort"))
+                elif soort == PartnerType.CAK_EIGEN_BIJDRAGE:
+                    if signaaldatum < plus_maanden(ontstaansdatum, 5):
+                        fouten.append(("ontstaansdatum", "termijn_te_kort"))
+            if self.type == PartnerType.CAK_EIGEN_BIJDRAGE and bedrag < _HONDERD:
+                fouten.append(("bedrag", "cak_eigen_bijdrage_bedrag"))
+            elif bedrag < self.drempel and not bijzonder:
+                fouten.append(("bedrag", "onder_drempelbedrag"))
+
+        if fouten:
+            return None, fouten, waarschuwingen
+
+        # contact details: a value we cannot use is left empty with a warning; the signal stays
+        waarde = v[12]
+        geboortedatum = None
+        if not leeg(waarde):
+            geboortedatum, code = n.datum(waarde)
+            if code or geboortedatum > vandaag or geboortedatum < _NUL_DATUM:
+                waarschuwingen.append(("client.geboortedatum", "geboortedatum_ongeldig"))
+                geboortedatum = None
+        geslacht, code = n.geslacht(v[13])
+        if code:
+            waarschuwingen.append(("client.geslachtsaanduiding", code))
+        teksten = []
+        for index, maximum in _TEKSTVELDEN:
+            waarde = v[index]
+            if type(waarde) is str and waarde.isprintable() and len(waarde) <= maximum and (
+                not waarde or waarde[0] not in FORMULE_TEKENS
+            ):
+                teksten.append(waarde.strip())
+            elif leeg(waarde):
+                teksten.append("")
+            else:
+                teksten.append(schone_tekst(waarde, maximum, VELDNAAM[index], waarschuwingen))
+        waarde = v[19]
+        telefoon = ""
+        if not leeg(waarde):
+            telefoon, code = n.telefoon(waarde)
+            if code:
+                waarschuwingen.append(("client.telefoonnummer", code))
+        waarde = v[20]
+        email = ""
+        if not leeg(waarde):
+            email, code = n.email(waarde)
+            if code:
+                waarschuwingen.append(("client.email", code))
+
+        record = (
+            eid, bedrag, ontstaansdatum, signaaldatum, crisis, warm, eind, teksten[0],
+            bsn, postcode, huisnummer, toevoeging, geboortedatum, geslacht,
+            teksten[1], teksten[2], teksten[3], teksten[4], teksten[5], telefoon, email,
+            huishoudsleutel(bsn, postcode, huisnummer, toevoeging),
+        )
+        return record, None, waarschuwingen
+
+
+_MET_TERMIJN = {
+    p.value for p in (
+        PartnerType.HUUR, PartnerType.ENERGIE, PartnerType.WATER, PartnerType.ZORG,
+        PartnerType.CAK_ZORGVERZEKERINGEN, PartnerType.CAK_EIGEN_BIJDRAGE,
+    )
+}

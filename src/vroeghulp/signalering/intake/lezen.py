@@ -1,0 +1,263 @@
+"""Reading a delivery: JSON, CSV (any of ; , tab |; UTF-8 with or without BOM, UTF-16 from
+Excel's "Unicode text", Windows-1252) or XLSX. Yields the signals as flat sequences in the order
+of ``velden.VELDEN``; anything that makes the whole delivery unreadable raises ``Weigering``.
+
+A reader yields ``(rij, waarden, fouten_vooraf)``: ``rij`` is the row number as a spreadsheet
+shows it (the header is row 1) or the position in the JSON list (1-based); ``fouten_vooraf`` is
+None, or a list of ``(veld, code)`` when the row could not even be split into fields.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from vroeghulp.signalering.intake.codes import Weigering
+from vroeghulp.signalering.intake.velden import CLIENT_VELDEN, SIGNAAL_VELDEN, VELDEN, veld_voor_kop
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SCHEIDINGSTEKENS = (";", ",", "\t", "|")
+_ID, _BEDRAG, _SIGNAALDATUM = VELDEN.index("ID"), VELDEN.index("bedrag"), VELDEN.index("signaaldatum")
+_BSN, _POSTCODE, _HUISNUMMER = (
+    VELDEN.index("burgerservicenummer"), VELDEN.index("postcode"), VELDEN.index("huisnummer"),
+)
+
+
+@dataclass
+class Bron:
+    """A readable delivery: its rows (an iterator, read once) and what we noticed about the file."""
+
+    rijen: object
+    formaat: str
+    codering: str = ""
+    scheidingsteken: str = ""
+    waarschuwingen: list = field(default_factory=list)
+    aantal: int | None = None  # known up front for JSON
+
+
+def lees(data: bytes, bestandsnaam: str = "", *, max_rijen: int = 2_000_000) -> Bron:
+    naam = bestandsnaam.lower()
+    if data.startswith(_OLE_MAGIC) or naam.endswith(".xls"):
+        raise Weigering("xls_oud", status=415)
+    if data.startswith(_XLSX_MAGIC) or naam.endswith((".xlsx", ".xlsm")):
+        return lees_xlsx(data, max_rijen=max_rijen)
+    begin = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if naam.endswith(".json") or begin[:1] in (b"{", b"["):
+        return lees_json(data, max_rijen=max_rijen)
+    return lees_csv(data, max_rijen=max_rijen)
+
+
+# JSON ---------------------------------------------------------------------------------------
+
+def signalen_uit_json(data: bytes) -> list:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        inhoud = json.loads(data)
+    except (ValueError, RecursionError) as error:
+        raise Weigering("geen_json", detail=str(error)[:200]) from None
+    if isinstance(inhoud, dict) and isinstance(inhoud.get("signalen"), list):
+        return inhoud["signalen"]
+    if isinstance(inhoud, list):
+        return inhoud
+    raise Weigering("json_vorm")
+
+
+def lees_json(data: bytes, *, max_rijen: int) -> Bron:
+    signalen = signalen_uit_json(data)
+    if not signalen:
+        raise Weigering("leeg")
+    if len(signalen) > max_rijen:
+        raise Weigering("te_veel_signalen", detail=f"maximaal {max_rijen}", status=413)
+    return Bron(rijen=json_rijen(signalen), formaat="json", codering="utf-8", aantal=len(signalen))
+
+
+def json_rijen(signalen: list):
+    for positie, signaal in enumerate(signalen, start=1):
+        if not isinstance(signaal, dict):
+            yield positie, None, [("", "signaal_geen_object")]
+            continue
+        client = signaal.get("client")
+        if client is None:
+            client = signaal  # flat objects: client fields next to the signal fields
+        elif not isinstance(client, dict):
+            yield positie, (signaal.get("ID"),), [("client", "client_ongeldig")]
+            continue
+        get, cget = signaal.get, client.get
+        yield positie, [get(v) for v in SIGNAAL_VELDEN] + [cget(v) for v in CLIENT_VELDEN], None
+
+
+# CSV ----------------------------------------------------------------------------------------
+
+def decodeer(data: bytes) -> tuple[str, str]:
+    """-> (text, name of the encoding). UTF-16 (with BOM), UTF-8 (with or without BOM),
+    Windows-1252, or whatever charset-normalizer is sure of."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise Weigering("codering") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-bom"
+        except UnicodeDecodeError:
+            data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    beste = from_bytes(data[:1_000_000]).best()
+    if beste is None:
+        raise Weigering("codering")
+    try:
+        return data.decode(beste.encoding), beste.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise Weigering("codering") from None
+
+
+def kies_scheidingsteken(eerste_regel: str) -> str:
+    tellingen = {teken: 0 for teken in _SCHEIDINGSTEKENS}
+    binnen = False
+    for teken in eerste_regel:
+        if teken == '"':
+            binnen = not binnen
+        elif not binnen and teken in tellingen:
+            tellingen[teken] += 1
+    beste = max(_SCHEIDINGSTEKENS, key=lambda t: tellingen[t])
+    return beste if tellingen[beste] else ";"
+
+
+def lees_csv(data: bytes, *, max_rijen: int) -> Bron:
+    tekst, codering = decodeer(data)
+    if "\x00" in tekst:
+        raise Weigering("geen_tabel", detail="binaire inhoud")
+    tekst = tekst.lstrip("\ufeff")
+    if not tekst.strip():
+        raise Weigering("leeg")
+    eerste = next((regel for regel in tekst.splitlines() if regel.strip()), "")
+    teken = kies_scheidingsteken(eerste[:10_000])
+    reader = csv.reader(io.StringIO(tekst, newline=""), delimiter=teken, strict=True)
+    rijen = _tabel_rijen(reader, fout=csv.Error, fout_code="csv_kapot", max_rijen=max_rijen)
+    bron = Bron(rijen=None, formaat="csv", codering=codering, scheidingsteken=teken)
+    bron.rijen = _met_kop(rijen, bron)
+    return bron
+
+
+# XLSX ---------------------------------------------------------------------------------------
+
+def lees_xlsx(data: bytes, *, max_rijen: int) -> Bron:
+    try:
+        from python_calamine import CalamineWorkbook
+
+        werkboek = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not werkboek.sheet_names:
+            raise Weigering("leeg")
+        blad = werkboek.get_sheet_by_index(0)
+        if blad.total_height > max_rijen + 1_000:
+            raise Weigering("te_veel_signalen", detail=f"maximaal {max_rijen}", status=413)
+        cellen = blad.to_python(skip_empty_area=False)
+    except Weigering:
+        raise
+    except Exception as error:  # calamine raises its own types for broken/encrypted files
+        raise Weigering("xlsx_kapot", detail=type(error).__name__) from None
+    bron = Bron(rijen=None, formaat="xlsx", codering="", scheidingsteken="")
+    if len(werkboek.sheet_names) > 1:
+        bron.waarschuwingen.append(
+            {"code": "alleen_eerste_blad", "melding": "Wij hebben alleen het eerste werkblad gelezen."}
+        )
+    bron.rijen = _met_kop(_tabel_rijen(iter(cellen), fout=(), fout_code="xlsx_kapot", max_rijen=max_rijen), bron)
+    return bron
+
+
+# shared by CSV and XLSX ---------------------------------------------------------------------
+
+def _is_leeg(cel) -> bool:
+    return cel is None or cel == "" or (type(cel) is str and not cel.strip())
+
+
+def _tabel_rijen(rijen, *, fout, fout_code: str, max_rijen: int):
+    """(row number, cells) for every non-empty row; a broken file raises Weigering."""
+    nummer = 0
+    aantal = 0
+    iterator = iter(rijen)
+    while True:
+        try:
+            cellen = next(iterator)
+        except StopIteration:
+            return
+        except fout as error:  # type: ignore[misc]
+            raise Weigering(fout_code, detail=f"rij {nummer + 1}: {str(error)[:120]}") from None
+        nummer += 1
+        if not cellen or all(_is_leeg(cel) for cel in cellen):
+            continue  # empty rows (also the trailing ;;;; rows spreadsheets leave) do not count
+        aantal += 1
+        if aantal > max_rijen + 1:
+            raise Weigering("te_veel_signalen", detail=f"maximaal {max_rijen}", status=413)
+        yield nummer, cellen
+
+
+def kolommen_uit_kop(kop: list) -> tuple[list[int | None], list[str]]:
+    """Map each column to a field; refuse duplicate or missing required columns."""
+    toewijzing = []
+    gezien = {}
+    onbekend = []
+    for positie, naam in enumerate(kop):
+        veld = veld_voor_kop(naam)
+        if veld is None:
+            if not _is_leeg(naam):
+                onbekend.append(str(naam).strip()[:60])
+        elif veld in gezien:
+            raise Weigering("kolom_dubbel", detail=f"{VELDEN[veld]} (kolom {gezien[veld] + 1} en {positie + 1})")
+        else:
+            gezien[veld] = positie
+        toewijzing.append(veld)
+    ontbrekend = [VELDEN[v] for v in (_ID, _BEDRAG, _SIGNAALDATUM) if v not in gezien]
+    if _BSN not in gezien and not (_POSTCODE in gezien and _HUISNUMMER in gezien):
+        ontbrekend.append("burgerservicenummer of postcode en huisnummer")
+    if ontbrekend:
+        raise Weigering("kolom_ontbreekt", detail=", ".join(ontbrekend))
+    return toewijzing, onbekend
+
+
+def _met_kop(rijen, bron: Bron):
+    try:
+        kop_nummer, kop = next(rijen)
+    except StopIteration:
+        raise Weigering("geen_kopregel") from None
+    toewijzing, onbekend = kolommen_uit_kop(kop)
+    if onbekend:
+        bron.waarschuwingen.append({
+            "code": "onbekende_kolommen",
+            "melding": "Deze kolommen kennen wij niet; wij hebben ze overgeslagen: " + ", ".join(onbekend),
+        })
+    breedte = len(kop)
+    # Every field takes the cell of its column; a field without a column takes the padding cell.
+    posities = [breedte] * len(VELDEN)
+    for positie, veld in enumerate(toewijzing):
+        if veld is not None:
+            posities[veld] = positie
+    pak = itemgetter(*posities)
+    opvulling = [""] * (breedte + 1)
+    id_positie = posities[_ID]
+    for nummer, cellen in rijen:
+        lengte = len(cellen)
+        if lengte == breedte:
+            cellen = list(cellen)
+            cellen.append("")
+        elif lengte < breedte:
+            cellen = list(cellen) + opvulling[: breedte + 1 - lengte]
+        else:
+            if any(not _is_leeg(cel) for cel in cellen[breedte:]):
+                yield nummer, (cellen[id_positie],), [("", "kolommen_teveel")]
+                continue
+            cellen = list(cellen[:breedte])
+            cellen.append("")
+        yield nummer, pak(cellen), None

@@ -1,0 +1,295 @@
+"""Storing a delivery: one transaction, bulk statements, no ORM save per row.
+
+Guarantees (issue 4, item 4):
+- atomic: the delivery is stored in one transaction; a refusal or crash half-way stores nothing;
+- one signal per partner + ID: the partner row is locked for the whole delivery (deliveries of one
+  partner are serialised; on SQLite all writers are), existing IDs are looked up once per chunk,
+  and the unique constraint ``uniek_signaal_per_partner`` is the last line of defence;
+- a repeat with a higher amount updates the signal (``herhaling``, ``vorig_bedrag``); a repeat
+  with the same or a lower amount is ``dubbel`` and changes nothing.
+After the commit the matching hook is called once with the ids of every new or updated signal.
+"""
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from vroeghulp.audit import services as audit
+from vroeghulp.audit.models import Actie
+from vroeghulp.signalering.intake import instellingen
+from vroeghulp.signalering.intake.codes import Weigering, melding
+from vroeghulp.signalering.intake.controles import Controleur
+from vroeghulp.signalering.models import Aanlevering, Signaalpartner, Signaalstatus, Vroegsignaal
+
+logger = logging.getLogger(__name__)
+
+GEACCEPTEERD, DUBBEL, AFGEWEZEN = "geaccepteerd", "dubbel", "afgewezen"
+DOEL = "Vroegsignalering: signaal ontvangen (Wgs art. 3 lid 1 onder b)"
+BLOK = 5_000
+
+_TABEL = Vroegsignaal._meta.db_table
+_KOLOMMEN = (
+    "extern_id", "bedrag", "ontstaansdatum", "signaaldatum", "crisissignaal", "warme_overdracht",
+    "eindelevering", "klantnummer", "bsn", "postcode", "huisnummer", "huisnummertoevoeging",
+    "geboortedatum", "geslachtsaanduiding", "voorletters", "voorvoegsel", "achternaam",
+    "straatnaam", "plaatsnaam", "telefoonnummer", "email", "huishoudsleutel", "waarschuwingen",
+    "partner_id", "aanlevering_id", "ontvangen", "herhaling", "toestemming_inwoner", "status",
+    "status_datum",
+)
+_BIJWERKEN = _KOLOMMEN[1:23]  # on a repeat: the partner's data, not status, case or person
+
+
+@dataclass
+class Rapport:
+    """The answer to a delivery (CONTRACTS section 3)."""
+
+    aanlevering_id: int | None = None
+    ontvangen: int = 0
+    geaccepteerd: int = 0
+    dubbel: int = 0
+    afgewezen: int = 0
+    # (rij, ID, status, fouten, waarschuwingen, herhaling) per signal, in delivery order
+    regels: list = field(default_factory=list)
+    waarschuwingen: list = field(default_factory=list)
+    formaat: str = ""
+    codering: str = ""
+    scheidingsteken: str = ""
+    signaal_ids: list = field(default_factory=list)
+
+    def resultaten(self, *, alleen_opvallend: bool = False):
+        vertaald = {}
+
+        def fout(veld, code):
+            if code not in vertaald:
+                vertaald[code] = melding(code)
+            return {"veld": veld, "code": code, "melding": vertaald[code]}
+
+        for rij, eid, status, fouten, waarschuwingen, herhaling in self.regels:
+            if alleen_opvallend and status == GEACCEPTEERD and not waarschuwingen and not herhaling:
+                continue
+            item = {"ID": eid, "status": status, "fouten": [fout(v, c) for v, c in fouten or ()], "rij": rij}
+            if waarschuwingen:
+                item["waarschuwingen"] = [fout(v, c) for v, c in waarschuwingen]
+            if herhaling:
+                item["herhaling"] = True
+            yield item
+
+    def als_dict(self, *, alleen_opvallend: bool = False) -> dict:
+        antwoord = {
+            "ontvangen": self.ontvangen,
+            "geaccepteerd": self.geaccepteerd,
+            "dubbel": self.dubbel,
+            "afgewezen": self.afgewezen,
+            "resultaten": list(self.resultaten(alleen_opvallend=alleen_opvallend)),
+        }
+        if self.waarschuwingen:
+            antwoord["waarschuwingen"] = self.waarschuwingen
+        return antwoord
+
+
+def vandaag() -> dt.date:
+    return timezone.localdate()
+
+
+def verwerk(
+    partner: Signaalpartner, rijen, *, kanaal: str, bestandsnaam: str = "", actor=None,
+    ingediend_door: str = "", bron=None, op: dt.date | None = None, voortgang=None, match: bool = True,
+) -> Rapport:
+    """Validate and store a delivery. ``rijen`` yields ``(rij, waarden, fouten_vooraf)`` (see
+    ``lezen``). Raises ``Weigering`` (nothing stored) when the delivery as a whole is refused."""
+    datum = op or vandaag()
+    rapport = Rapport()
+    if bron is not None:
+        rapport.formaat, rapport.codering = bron.formaat, bron.codering
+        rapport.scheidingsteken, rapport.waarschuwingen = bron.scheidingsteken, list(bron.waarschuwingen)
+    with transaction.atomic():
+        partner = Signaalpartner.objects.select_for_update().get(pk=partner.pk)
+        if not partner.actief:
+            raise Weigering("partner_inactief", status=403)
+        controleur = Controleur(
+            partner.type, vandaag=datum, drempel=instellingen.drempelbedrag(), pc4=instellingen.gemeente_pc4(),
+        )
+        aanlevering = Aanlevering.objects.create(
+            partner=partner, kanaal=kanaal, bestandsnaam=bestandsnaam[:255], ingediend_door=ingediend_door[:150],
+        )
+        schrijver = _Schrijver(partner, aanlevering, datum, controleur, rapport)
+        blok = []
+        for item in rijen:
+            blok.append(item)
+            if len(blok) >= BLOK:
+                schrijver.schrijf(blok)
+                blok = []
+                if voortgang:
+                    voortgang(rapport.ontvangen)
+        if blok:
+            schrijver.schrijf(blok)
+        if rapport.ontvangen == 0:
+            raise Weigering("leeg")
+        Aanlevering.objects.filter(pk=aanlevering.pk).update(
+            aantal_ontvangen=rapport.ontvangen, aantal_geaccepteerd=rapport.geaccepteerd,
+            aantal_dubbel=rapport.dubbel, aantal_afgewezen=rapport.afgewezen,
+        )
+        audit.log(
+            actor=actor, actie=Actie.AANMAKEN, object_type=Aanlevering._meta.label, object_id=aanlevering.pk,
+            doel=DOEL, aantal=rapport.ontvangen,
+            toelichting=(
+                f"{kanaal}: {rapport.geaccepteerd} geaccepteerd, {rapport.dubbel} dubbel, "
+                f"{rapport.afgewezen} afgewezen"
+            ),
+        )
+    rapport.aanlevering_id = aanlevering.pk
+    if rapport.geaccepteerd:
+        rapport.signaal_ids = list(
+            Vroegsignaal.objects.filter(aanlevering_id=aanlevering.pk).order_by("id").values_list("id", flat=True)
+        )
+        if match:
+            roep_matching_aan(rapport.signaal_ids)
+    return rapport
+
+
+def roep_matching_aan(signaal_ids: list[int]) -> None:
+    """The single hook into matching (owned by signalering.matching). After the commit: a failure
+    in matching never loses a stored signal; ``vroeghulp signalen matchen`` picks it up later."""
+    try:
+        from vroeghulp.signalering import matching
+    except ModuleNotFoundError as error:
+        if error.name != "vroeghulp.signalering.matching":
+            raise
+        return
+    try:
+        matching.match_signalen(signaal_ids)
+    except Exception:  # noqa: BLE001 - stored is stored; log without personal data
+        logger.exception("Matching na intake mislukt voor %d signalen", len(signaal_ids))
+
+
+class _Schrijver:
+    def __init__(self, partner, aanlevering, datum, controleur, rapport):
+        self.partner_id = partner.pk
+        self.aanlevering_id = aanlevering.pk
+        self.controleur = controleur
+        self.rapport = rapport
+        self.postgres = connection.vendor == "postgresql"
+        nu = timezone.now()
+        ops = connection.ops
+        self.ontvangen = ops.adapt_datetimefield_value(nu)
+        self.status_datum = datum if self.postgres else datum.isoformat()
+        self.vast = (self.partner_id, self.aanlevering_id, self.ontvangen, False, False,
+                     Signaalstatus.NOG_NIET_OPGEPAKT.value, self.status_datum)
+
+    def schrijf(self, blok):
+        rapport = self.rapport
+        controleur = self.controleur
+        controleer = controleur.controleer
+        uitkomsten = [None] * len(blok)
+        goed = []
+        for positie, (rij, waarden, vooraf) in enumerate(blok):
+            if vooraf:
+                eid = controleur.extern_id(waarden[0]) if waarden else None
+                uitkomsten[positie] = (rij, eid, AFGEWEZEN, vooraf, None, False)
+                continue
+            record, fouten, waarschuwingen = controleer(waarden)
+            if fouten:
+                uitkomsten[positie] = (rij, controleur.extern_id(waarden[0]), AFGEWEZEN, fouten, waarschuwingen, False)
+            else:
+                goed.append((positie, rij, record, waarschuwingen))
+        rapport.ontvangen += len(blok)
+        rapport.afgewezen += len(blok) - len(goed)
+        if goed:
+            self._bewaar(goed, uitkomsten)
+        rapport.regels.extend(uitkomsten)
+
+    def _bewaar(self, goed, uitkomsten):
+        rapport = self.rapport
+        bestaand = {
+            eid: [pk, bedrag]
+            for eid, pk, bedrag in Vroegsignaal.objects.filter(
+                partner_id=self.partner_id, extern_id__in={r[2][0] for r in goed}
+            ).values_list("extern_id", "id", "bedrag")
+        }
+        nieuw: dict[str, int] = {}
+        invoegen: list = []
+        bijwerken: dict[int, tuple] = {}
+        geaccepteerd = dubbel = 0
+        for positie, rij, record, waarschuwingen in goed:
+            eid, bedrag = record[0], record[1]
+            herhaling = dubbel_signaal = False
+            if eid in bestaand:
+                pk, oud = bestaand[eid]
+                if bedrag > oud:
+                    bijwerken[pk] = (record, waarschuwingen, oud)
+                    bestaand[eid][1] = bedrag
+                    herhaling = True
+                else:
+                    dubbel_signaal = True
+            elif eid in nieuw:
+                eerder = invoegen[nieuw[eid]]
+                if bedrag > eerder[0][1]:
+                    invoegen[nieuw[eid]] = (record, waarschuwingen, eerder[0][1], True)
+                    herhaling = True
+                else:
+                    dubbel_signaal = True
+            else:
+                nieuw[eid] = len(invoegen)
+                invoegen.append((record, waarschuwingen, None, False))
+            if dubbel_signaal:
+                dubbel += 1
+                uitkomsten[positie] = (rij, eid, DUBBEL, None, waarschuwingen, False)
+            else:
+                geaccepteerd += 1
+                uitkomsten[positie] = (rij, eid, GEACCEPTEERD, None, waarschuwingen, herhaling)
+        if invoegen:
+            self._voeg_in(invoegen)
+        if bijwerken:
+            self._werk_bij(bijwerken)
+        rapport.geaccepteerd += geaccepteerd
+        rapport.dubbel += dubbel
+
+    def _rij(self, record, waarschuwingen):
+        postgres = self.postgres
+        waarden = list(record)
+        if not postgres:
+            waarden[1] = str(waarden[1])
+            for i in (2, 3, 12):
+                if waarden[i] is not None:
+                    waarden[i] = waarden[i].isoformat()
+        waarden.append(
+            json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]"
+        )
+        return waarden
+
+    def _voeg_in(self, invoegen):
+        vast = self.vast
+        rijen = []
+        for record, waarschuwingen, vorig, herhaling in invoegen:
+            rij = self._rij(record, waarschuwingen)
+            rij.extend(vast)
+            if herhaling:
+                rij[26] = True  # herhaling
+                rij.append(vorig if self.postgres else str(vorig))
+            else:
+                rij.append(None)
+            rijen.append(rij)
+        kolommen = _KOLOMMEN + ("vorig_bedrag",)
+        with connection.cursor() as cursor:
+            if self.postgres:
+                with cursor.cursor.copy(f"COPY {_TABEL} ({', '.join(kolommen)}) FROM STDIN") as copy:
+                    for rij in rijen:
+                        copy.write_row(rij)
+            else:
+                plaatsen = ", ".join(["%s"] * len(kolommen))
+                cursor.executemany(f"INSERT INTO {_TABEL} ({', '.join(kolommen)}) VALUES ({plaatsen})", rijen)
+
+    def _werk_bij(self, bijwerken):
+        kolommen = _BIJWERKEN + ("aanlevering_id", "ontvangen", "herhaling", "vorig_bedrag")
+        rijen = []
+        for pk, (record, waarschuwingen, oud) in bijwerken.items():
+            rij = self._rij(record, waarschuwingen)[1:]
+            rij.extend((self.aanlevering_id, self.ontvangen, True, oud if self.postgres else str(oud), pk))
+            rijen.append(rij)
+        zet = ", ".join(f"{k} = %s" for k in kolommen)
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {_TABEL} SET {zet} WHERE id = %s", rijen)
