@@ -98,22 +98,15 @@ def _ja_nee(waarde, naam: str, fouten: _Fouten) -> bool:
     return waarde
 
 
-def peildatum_uit(waarde, fouten: _Fouten | None = None) -> date:
-    """Parse and range-check a peildatum; raises InvoerFout or PeildatumBuitenBereik."""
-    eigen = fouten is None
-    fouten = fouten or _Fouten()
+def _peildatum(waarde, fouten: _Fouten) -> date | None:
+    """The peildatum of the request; today when none is given."""
     if waarde is None:
-        datum = date.today()
-    else:
-        datum = _datum(waarde, "peildatum", fouten)
-    if datum is None:
-        if eigen:
-            raise InvoerFout(fouten.lijst)
-        return None
-    return datum
+        return date.today()
+    return _datum(waarde, "peildatum", fouten)
 
 
 def controleer_bereik(peildatum: date) -> None:
+    """Raise PeildatumBuitenBereik when the rules do not cover the date."""
     if not EERSTE_PEILDATUM <= peildatum <= LAATSTE_PEILDATUM:
         raise PeildatumBuitenBereik(
             f"Voor {peildatum:%d-%m-%Y} kunnen we niet rekenen. De rekenregels gelden van "
@@ -153,7 +146,7 @@ def valideer(verzoek, peildatum=None, bekende_regelingen=None) -> Situatie:
     fouten = _Fouten()
     if not isinstance(verzoek, dict):
         raise InvoerFout([{"name": "", "reason": "Stuur een JSON-object met 'huishouden'."}])
-    datum = peildatum_uit(peildatum if peildatum is not None else verzoek.get("peildatum"), fouten)
+    datum = _peildatum(peildatum if peildatum is not None else verzoek.get("peildatum"), fouten)
     huishouden = verzoek.get("huishouden")
     if not isinstance(huishouden, dict):
         fouten.add("huishouden", "Vul het huishouden in, met ten minste één persoon (de aanvrager).")
