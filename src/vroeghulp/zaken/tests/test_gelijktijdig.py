@@ -9,7 +9,7 @@ last guard.
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from vroeghulp.accounts.models import Rol
 from vroeghulp.accounts.tests.factories import GebruikerFactory
@@ -18,9 +18,9 @@ from vroeghulp.zaken.models import Statuswijziging, Vroegsignaalzaak, Zaakstatus
 from vroeghulp.zaken.tests.factories import SignaalFactory, ZaakFactory
 
 
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("ronde", range(3))
-def test_two_caseworkers_pick_up_at_once(audit_triggers_terug, transactional_db, audit_triggers_weg,
-                                         team_overvecht, wijk_overvecht, ronde):
+def test_two_caseworkers_pick_up_at_once(team_overvecht, wijk_overvecht, ronde):
     een = GebruikerFactory(username=f"een{ronde}", first_name="Een", rol=Rol.CONSULENT, teams=[team_overvecht])
     twee = GebruikerFactory(username=f"twee{ronde}", first_name="Twee", rol=Rol.CONSULENT, teams=[team_overvecht])
     zaak = ZaakFactory(inwoner__huishouden__adres__buurt__wijk=wijk_overvecht)
@@ -65,27 +65,3 @@ def test_guard_refuses_stale_writer(consulent, wijk_overvecht):
     bijgewerkt = Vroegsignaalzaak.objects.filter(pk=zaak.pk, status=Zaakstatus.NIEUW).update(
         status=Zaakstatus.OPGEPAKT)
     assert bijgewerkt == 0
-
-
-
-def _audit_triggers():
-    import importlib
-
-    return importlib.import_module("vroeghulp.audit.migrations.0002_append_only_triggers")
-
-
-@pytest.fixture
-def audit_triggers_terug(django_db_blocker):
-    """Set up before ``transactional_db``, so torn down after its flush: restore the triggers."""
-    yield
-    with django_db_blocker.unblock(), connection.schema_editor() as editor:
-        _audit_triggers().forwards(None, editor)
-
-
-@pytest.fixture
-def audit_triggers_weg():
-    """Set up after ``transactional_db``, so torn down before its flush: the audit table refuses
-    DELETE/TRUNCATE by trigger, so lift the triggers for the clean-up (test database only)."""
-    yield
-    with connection.schema_editor() as editor:
-        _audit_triggers().backwards(None, editor)
