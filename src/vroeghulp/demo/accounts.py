@@ -1,5 +1,7 @@
 """Demo teams and logins (password ``demo``; refused in production, see common/production.py)."""
 
+from django.contrib.auth.hashers import make_password
+
 from vroeghulp.accounts.models import Gebruiker, Rol, Team
 from vroeghulp.gebieden.models import Wijk
 from vroeghulp.signalering.models import Signaalpartner
@@ -37,6 +39,7 @@ def vul(ctx) -> None:
 def zorg_voor_logins(teams: dict | None = None) -> None:
     """Create the demo logins, or reset them to password ``demo`` and their demo role."""
     teams = teams or {t.naam: t for t in Team.objects.all()}
+    wachtwoord_hash = make_password(WACHTWOORD)  # hashing is slow on purpose: do it once
     for username, rol, voornaam, achternaam, teamnamen, partner in LOGINS:
         gebruiker, _ = Gebruiker.objects.get_or_create(username=username)
         gebruiker.rol = rol
@@ -44,7 +47,7 @@ def zorg_voor_logins(teams: dict | None = None) -> None:
         gebruiker.email = f"{username}@vroeghulp-demo.example"
         gebruiker.is_active = True
         gebruiker.signaalpartner = Signaalpartner.objects.get(code=partner) if partner else None
-        gebruiker.set_password(WACHTWOORD)
+        gebruiker.password = wachtwoord_hash
         gebruiker.save()
         gebruiker.teams.set([teams[t] for t in teamnamen if t in teams])
 

@@ -11,7 +11,6 @@ Composition and incomes are plausible for a Dutch city, not a statistical model:
 
 import datetime
 import unicodedata
-import uuid
 
 import numpy as np
 
@@ -180,51 +179,61 @@ def _inkomen(leeftijd, rol, focus, rng) -> np.ndarray:
 
 def _kolommen(huishouden_ids, h, pos, rol, leeftijd, vrouw, inkomen, is_partner, peer, focus,
               rng, peildatum) -> dict:
-    """Turn the arrays into the Inwoner columns (names, dates, contact details)."""
+    """Turn the arrays into the Inwoner columns (names, dates, contact details).
+
+    The per-person loop works on plain lists: indexing numpy arrays one element at a time
+    would make this the slowest part of the demo.
+    """
     n, m = len(huishouden_ids), len(h)
     groep_h = _kies(rng, focus, namen.KANS_GROEP, namen.KANS_GROEP_FOCUS)
     groep = groep_h[h]
     eigen_groep = peer & (rng.random(m) < 0.5)  # some housemates have another background
     groep = np.where(eigen_groep, rng.choice(len(namen.GROEPEN), m, p=namen.KANS_GROEP), groep)
-    achternaam_h = rng.random(n)
     eigen_naam = (is_partner & (rng.random(m) < 0.5)) | peer
-    achternaam_u = np.where(eigen_naam, rng.random(m), achternaam_h[h])
-    voornaam_u = rng.random(m)
-    tweede_u = rng.random(m)
+    achternaam_u = np.where(eigen_naam, rng.random(m), rng.random(n)[h])
     dagen = (leeftijd * 365.25 + rng.random(m) * 300).astype(int)
-    geboorte = (np.datetime64(peildatum) - dagen.astype("timedelta64[D]")).astype(object)
-    bsns = synthetische_bsns(m, rng)
-    uuids = rng.bytes(16 * m)
-    telefoon = rng.random(m) < 0.85
-    mail = rng.random(m) < 0.6
-    tel_nr = rng.integers(0, 1_000_000, m)
+    geboorte = (np.datetime64(peildatum) - dagen.astype("timedelta64[D]")).astype(str).tolist()
+    kind = rol == Rol.KIND
+    volwassen = ~kind | (leeftijd >= 12)  # children from 12 may have a phone of their own
+    telefoon = np.where(volwassen & (rng.random(m) < 0.85), rng.integers(0, 1_000_000, m), -1)
+    mail = (volwassen & (rng.random(m) < 0.6)).tolist()
+    achternamen = [[namen.splits_achternaam(a) for a in g[2]] for g in namen.GROEPEN]
 
-    kol = {k: [] for k in ("uuid", "bsn", "voornamen", "voorletters", "voorvoegsel", "achternaam",
-                           "geboortedatum", "geslacht", "huishouden_id", "rol",
-                           "netto_inkomen_per_maand", "telefoonnummer", "email")}
-    for i in range(m):
-        mannen, vrouwen, achternamen = namen.GROEPEN[groep[i]]
-        lijst = vrouwen if vrouw[i] else mannen
-        voornaam = lijst[int(voornaam_u[i] * len(lijst))]
-        tweede = lijst[int(tweede_u[i] * len(lijst))] if tweede_u[i] < 0.5 and groep[i] == 0 else ""
-        voorvoegsel, achternaam = namen.splits_achternaam(
-            achternamen[int(achternaam_u[i] * len(achternamen))]
-        )
-        volwassen = rol[i] != Rol.KIND or leeftijd[i] >= 12
-        kol["uuid"].append(uuid.UUID(bytes=uuids[16 * i:16 * i + 16], version=4))
-        kol["bsn"].append(bsns[i])
-        kol["voornamen"].append(f"{voornaam} {tweede}" if tweede and tweede != voornaam else voornaam)
-        kol["voorletters"].append(f"{voornaam[0]}." + (f"{tweede[0]}." if tweede and tweede != voornaam else ""))
+    kol = {
+        "uuid": _uuids(m, rng),
+        "bsn": synthetische_bsns(m, rng),
+        "geboortedatum": geboorte,
+        "geslacht": np.where(vrouw, "Vrouw", "Man").tolist(),
+        "huishouden_id": np.asarray(huishouden_ids)[h].tolist(),
+        "rol": rol.tolist(),
+        "netto_inkomen_per_maand": [f"{x:.2f}" for x in inkomen.tolist()],
+        "telefoonnummer": [f"0600{t:06d}" if t >= 0 else "" for t in telefoon.tolist()],
+        "voornamen": [], "voorletters": [], "voorvoegsel": [], "achternaam": [], "email": [],
+    }
+    rijen = zip(groep.tolist(), vrouw.tolist(), rng.random(m).tolist(), rng.random(m).tolist(),
+                achternaam_u.tolist(), mail)
+    for i, (g, is_vrouw, u_voor, u_tweede, u_achter, met_mail) in enumerate(rijen):
+        lijst = namen.GROEPEN[g][1 if is_vrouw else 0]
+        voornaam = lijst[int(u_voor * len(lijst))]
+        tweede = lijst[int(u_tweede * len(lijst))] if u_tweede < 0.5 and g == 0 else ""
+        if tweede == voornaam:
+            tweede = ""
+        voorvoegsel, achternaam = achternamen[g][int(u_achter * len(achternamen[g]))]
+        kol["voornamen"].append(f"{voornaam} {tweede}" if tweede else voornaam)
+        kol["voorletters"].append(f"{voornaam[0]}.{tweede[0]}." if tweede else f"{voornaam[0]}.")
         kol["voorvoegsel"].append(voorvoegsel)
         kol["achternaam"].append(achternaam)
-        kol["geboortedatum"].append(geboorte[i])
-        kol["geslacht"].append("Vrouw" if vrouw[i] else "Man")
-        kol["huishouden_id"].append(int(huishouden_ids[h[i]]))
-        kol["rol"].append(str(rol[i]))
-        kol["netto_inkomen_per_maand"].append(f"{inkomen[i]:.2f}")
-        kol["telefoonnummer"].append(f"0600{tel_nr[i]:06d}" if volwassen and telefoon[i] else "")
-        kol["email"].append(_email(voornaam, voorvoegsel, achternaam, i) if volwassen and mail[i] else "")
+        kol["email"].append(_email(voornaam, voorvoegsel, achternaam, i) if met_mail else "")
     return kol
+
+
+def _uuids(aantal: int, rng) -> list[str]:
+    """Random version-4 UUIDs as 32 hex digits (accepted by SQLite's and PostgreSQL's columns)."""
+    b = rng.integers(0, 256, size=(aantal, 16), dtype=np.uint8)
+    b[:, 6] = (b[:, 6] & 0x0F) | 0x40
+    b[:, 8] = (b[:, 8] & 0x3F) | 0x80
+    tekst = b.tobytes().hex()
+    return [tekst[i:i + 32] for i in range(0, 32 * aantal, 32)]
 
 
 def _email(voornaam, voorvoegsel, achternaam, i) -> str:
