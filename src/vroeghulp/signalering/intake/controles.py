@@ -54,7 +54,7 @@ def schone_tekst(waarde, maximum: int, veld: str, waarschuwingen: list) -> str:
             return ""
     if not waarde.isprintable():
         schoon = waarde.translate(_STUURTEKENS)
-        if schoon.strip() != waarde.strip():
+        if any(ord(teken) < 32 or ord(teken) == 127 for teken in waarde.strip()):
             waarschuwingen.append((veld, "tekens_verwijderd"))
         waarde = schoon
     waarde = waarde.strip()
@@ -129,7 +129,8 @@ class Controleur:
                 signaaldatum = None
         waarde = v[2]
         ontstaansdatum = None
-        if not leeg(waarde):
+        ontstaansdatum_leeg = leeg(waarde)
+        if not ontstaansdatum_leeg:
             ontstaansdatum, code = n.datum(waarde)
             if code:
                 fouten.append(("ontstaansdatum", code))
@@ -195,7 +196,7 @@ class Controleur:
             bijzonder = crisis or warm or eind
             soort = self.type
             if ontstaansdatum is None:
-                if soort in _MET_TERMIJN and not bijzonder:
+                if soort in _MET_TERMIJN and not bijzonder and ontstaansdatum_leeg:
                     waarschuwingen.append(("ontstaansdatum", "ontstaansdatum_ontbreekt"))
             else:
                 dagen = (signaaldatum - ontstaansdatum).days

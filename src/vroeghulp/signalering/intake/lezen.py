@@ -136,6 +136,8 @@ def kies_scheidingsteken(eerste_regel: str) -> str:
 
 
 def lees_csv(data: bytes, *, max_rijen: int) -> Bron:
+    if b"\x00" in data[:100_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Weigering("geen_tabel", detail="binaire inhoud")
     tekst, codering = decodeer(data)
     if "\x00" in tekst:
         raise Weigering("geen_tabel", detail="binaire inhoud")

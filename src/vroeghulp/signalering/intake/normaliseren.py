@@ -15,7 +15,9 @@ _DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 _BEDRAG = re.compile(r"^-?\d+(\.\d{1,2})?$")
 _GETAL = re.compile(r"^\d+(\.0*)?$|^\d(\.\d+)?[eE]\+?\d+$")
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
-_HUISNUMMER_MET_TOEVOEGING = re.compile(r"^(\d{1,5})[\s\-/]*([A-Za-z0-9][A-Za-z0-9 \-]{0,9})$")
+_HUISNUMMER_MET_TOEVOEGING = re.compile(
+    r"^(\d{1,5})(?:\s*([A-Za-z][A-Za-z0-9 \-]{0,9})|\s*[\-/ ]\s*([A-Za-z0-9]{1,4}))$"
+)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _TELEFOON_WEG = str.maketrans("", "", " -().\u00a0/")
 _MAX_BEDRAG = Decimal("9999999999.99")
@@ -92,8 +94,9 @@ def bedrag(waarde):
     """-> (Decimal | None, code). 412 / 412,50 / 1.234,56 / 1234.56 / € 412 / numbers."""
     if type(waarde) is str:
         tekst = waarde.strip()
-        if tekst.isdigit() and len(tekst) <= 10:
-            return Decimal(tekst), None
+        if tekst.isdigit() and len(tekst) <= 10 and tekst.isascii():
+            getal = Decimal(tekst)
+            return (getal, None) if getal else (None, "bedrag_niet_positief")
         tekst = tekst.replace("€", "").replace(" ", "").replace("\u00a0", "").replace("EUR", "")
         if "," in tekst:
             if "." in tekst:
@@ -217,7 +220,7 @@ def huisnummer(waarde):
         return huisnummer(tekst[:-2])
     gevonden = _HUISNUMMER_MET_TOEVOEGING.match(tekst)
     if gevonden and gevonden[1].lstrip("0"):
-        return gevonden[1].lstrip("0"), gevonden[2].strip(), "huisnummer_gesplitst"
+        return gevonden[1].lstrip("0"), (gevonden[2] or gevonden[3]).strip(), "huisnummer_gesplitst"
     return None, "", "huisnummer_ongeldig"
 
 

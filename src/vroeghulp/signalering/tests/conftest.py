@@ -11,10 +11,17 @@ from vroeghulp.signalering.tests.factories import SignaalpartnerFactory
 VANDAAG = dt.date(2026, 2, 1)
 
 
-@pytest.fixture(autouse=True)
-def _gemeente(settings):
+@pytest.fixture
+def intake_instellingen(settings, monkeypatch):
+    """The demo municipality's postcodes and threshold, and no matching: intake tests check the
+    intake only (the matching hook itself is tested with a recorder)."""
     settings.VROEGHULP_POSTCODES_PC4 = "3451-3455,3511-3585"
     settings.VROEGHULP_DREMPELBEDRAG = "50"
+    from vroeghulp.signalering.intake import opslag
+
+    aanroepen = []
+    monkeypatch.setattr(opslag, "roep_matching_aan", lambda ids: aanroepen.append(list(ids)))
+    return aanroepen
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
 import json
 
+import pytest
+
 from vroeghulp.signalering.intake import verwerk_bestand
 from vroeghulp.signalering.models import Vroegsignaal
+
+pytestmark = pytest.mark.usefixtures("intake_instellingen")
 
 CSV = (
     "ID;bedrag;ontstaansdatum;signaaldatum;burgerservicenummer;postcode;huisnummer\n"
