@@ -55,3 +55,10 @@ def test_registry_bevat_eigen_regelingen():
     assert {"zorgtoeslag", "kindgebonden_budget", "bijstandsnorm"} <= set(REGELINGEN)
     for regeling in REGELINGEN.values():
         assert callable(regeling.uitkomst) and regeling.velden
+
+
+def test_elke_eigen_uitkomst_legt_uit_en_noemt_de_wet(contracts_verzoek):
+    verzoek = dict(contracts_verzoek, regelingen=["zorgtoeslag", "kindgebonden_budget", "bijstandsnorm"])
+    for naam, uitkomst in bereken(verzoek)["uitkomsten"].items():
+        assert len(uitkomst["toelichting"]) >= 2, naam
+        assert all(b["url"].startswith("https://wetten.overheid.nl/BWBR") for b in uitkomst["bronnen"]), naam

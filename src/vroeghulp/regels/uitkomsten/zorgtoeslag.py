@@ -34,8 +34,8 @@ def uitkomst(sim, periode, i: int) -> dict:
         stappen.append(f"Standaardpremie {jaar}: {euro(zt.standaardpremie)}.")
         p1 = zt.percentage_drempelinkomen_alleenstaande
     boven = max(0.0, inkomen - drempel)
-    stappen.append(f"Toetsingsinkomen{' samen' if partner else ''}: {euro(inkomen)}. "
-                   f"Drempelinkomen: {euro(drempel, 0)}.")
+    stappen.append(f"Uw toetsingsinkomen{' samen' if partner else ''} (het inkomen waarmee de Dienst Toeslagen "
+                   f"rekent): {euro(inkomen)}. Het drempelinkomen is {euro(drempel, 0)}.")
     stappen.append(f"Normpremie: {procent(p1)} van {euro(drempel, 0)} = {euro(p1 * drempel)}, plus "
                    f"{procent(zt.percentage_boven_drempelinkomen)} van {euro(boven)} boven het drempelinkomen "
                    f"= {euro(zt.percentage_boven_drempelinkomen * boven)}. Samen {euro(normpremie)}.")
