@@ -46,3 +46,15 @@ def test_batch_en_bereken_geven_dezelfde_bedragen(lijst, datum):
         for regeling in ("zorgtoeslag", "kindgebonden_budget"):
             assert Decimal(repr(float(batch[regeling]["per_jaar"][n]))).quantize(Decimal("0.01")) == enkel[regeling]["per_jaar"]
         assert abs(float(batch["bijstandsnorm"]["per_maand"][n]) - float(enkel["bijstandsnorm"]["per_maand"])) < 0.001
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.booleans(), st.integers(1, 7), st.sampled_from(["2024-01-01", "2024-07-01", "2025-01-01", "2026-01-01", "2026-07-01"]))
+def test_meer_kostendelers_geeft_nooit_een_hogere_norm(partner, kostendelers, datum):
+    def norm(aantal):
+        verzoek = _verzoek(0, partner, 0, datum)
+        verzoek["huishouden"]["kostendelers"] = aantal
+        verzoek["regelingen"] = ["bijstandsnorm"]
+        return bereken(verzoek)["uitkomsten"]["bijstandsnorm"]["per_maand"]
+
+    assert norm(kostendelers + 1) <= norm(kostendelers)
