@@ -1,10 +1,528 @@
 """Matching of vroegsignalen into vroegsignaalzaken (DDAS Vroegsignaalzaak).
 
-Entry point for the intake: ``match_signalen(signaal_ids)``, called right after a delivery is stored.
-(First version: the interface; the set-based implementation follows in the next commit.)
+Entry points
+- ``match_signalen(signaal_ids)``: called by the intake right after a delivery is stored (same
+  transaction or just after) and by ``vroeghulp signalen_matchen`` for everything not matched yet.
+- ``huishoudsleutel(...)``: the household key, also usable by the intake.
+
+Rules (see docs/adr/0001-bewaartermijnen.md for retention, docs/matching.md is this docstring):
+
+1. **Household key** (``huishoudsleutel``, max 40 characters). The household is the address:
+   ``A:<postcode>:<huisnummer>:<huisletter+toevoeging>`` (postcode without space, upper case;
+   house number without leading zeros; letter and addition upper case, only letters and digits,
+   so ``12 bis``, ``12-BIS`` and ``12, toevoeging Bis`` meet). When the BRP finds the person by BSN, the
+   key is built from the **BRP address**, so a BSN signal (zorgverzekeraar) and an address signal
+   (verhuurder, energie) of the same household land in one case. Without a usable address (BSN
+   only, no BRP check) the key is ``B:`` + a keyed hash of the BSN (no BSN in the key: the key
+   also lives on the case and in worklists). Rotating ``SECRET_KEY`` changes these keys; set
+   ``VROEGHULP_SLEUTEL_GEHEIM`` to keep them stable.
+2. **BRP check** (``signalering.brp``): a BSN the BRP does not know as resident →
+   status "Persoon is geen inwoner (meer) in de gemeente", no case; a deceased person →
+   "Inwoner is overleden", no case. ``Vroegsignaal.wijk`` comes from the BRP address, else from
+   the ``gebieden.Postcode`` table (postcode → buurt → wijk); the case gets the wijk of its first
+   signal that has one, so the worklist access control (per wijk) works.
+3. **Matching period**: the calendar month of the signaaldatum (``VROEGHULP_MATCHINGPERIODE=
+   maand``; ``week`` = ISO week is the alternative). The market (RIS) matches monthly.
+   ``matchingsdatum`` is the day the matching ran (DDAS: "De datum waarop de matching wordt
+   uitgevoerd").
+4. **Classification** (DDAS/Divosa categories; they exclude each other):
+   - a signal joins the **open** case of the same household whose period contains its
+     signaaldatum → that case becomes **meervoudig** (several signals in one period);
+   - otherwise a new case; **opeenvolgend** when the household had a case in the previous
+     6 months (``VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN``): a case whose period ends on or after
+     signaaldatum − 6 months and starts before this period; else **enkelvoudig**.
+   - opeenvolgend wins over meervoudig: a consecutive case stays opeenvolgend when a second
+     signal joins it (the history is the stronger fact for outreach).
+5. **Repeats**: the intake sets ``herhaling`` and ``vorig_bedrag`` when a partner sends the same
+   ``ID`` again. A repeat whose amount did not grow (bedrag ≤ vorig_bedrag) gets status
+   "Niet opgepakt: herhaalde melding" (Divosa: a repeat is only picked up when the arrears grew).
+   When such signals are all a new case has, the case is created closed: status
+   ``niet_opgepakt``, resultaat "Niet opgepakt: herhaalde melding". A repeat with a higher
+   amount is matched again like a new signal (it can start a new, consecutive case).
+6. **Crisis**: ``crisissignaal`` → the case is a crisis case with a deadline of 3 working days
+   (Wgs art. 4 lid 2; ``signalering.werkdagen``: weekends and the algemeen erkende feestdagen of
+   the Algemene termijnenwet art. 3) after the day the signal was **received** (``ontvangen``,
+   local date): the Wgs term runs from when the college has the signal (art. 4 lid 1 onder b,
+   "het college een signaal ... heeft ontvangen"), not from the partner's signaaldatum.
+   **Eindelevering** (energy end of supply, Stcrt. 2023, 10020): not automatically a
+   bedreigende situatie; an eindelevering without an earlier signal counts as a regular signal
+   (domain notes, vroegsignalering.md). When the household does have an earlier signal (in the
+   same case or a case in the look-back), the eindelevering is the announced end of supply
+   ("beëindiging van de levering van gas, elektriciteit", Wgs art. 4 lid 2) and the case becomes
+   a crisis case.
+
+Performance: set-based per chunk (default 2,000 signals): one query for the signals, one BRP
+call/query, one for postcode → wijk, one for the existing cases of all keys in the chunk, one
+``bulk_create`` for new cases, one ``bulk_update`` for changed cases and one ``executemany`` for
+the signals. No per-row queries.
 """
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from vroeghulp.signalering import brp as brp_module
+from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
+from vroeghulp.signalering.werkdagen import crisis_deadline
+from vroeghulp.zaken.models import Eindresultaat, Matchsoort, Vroegsignaalzaak, Zaakstatus
+
+CHUNK = 2000
+OPEN = {Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT, Zaakstatus.CONTACT_GELEGD, Zaakstatus.HULP_AANGEBODEN}
+GEEN_ZAAK = {Signaalstatus.GEEN_INWONER, Signaalstatus.OVERLEDEN}
+_PC = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
+_NR = re.compile(r"^0*([0-9]{1,5})(.*)$")
+_NIET_ALFANUM = re.compile(r"[^0-9A-Z]")
+
+
+def _instelling(naam: str, standaard: str) -> str:
+    waarde = getattr(settings, naam, None)
+    if waarde in (None, ""):
+        waarde = os.environ.get(naam, standaard)
+    return str(waarde)
+
+
+def terugkijken_maanden() -> int:
+    return int(_instelling("VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN", "6"))
+
+
+# --- household key ---------------------------------------------------------------------------
+
+def normaliseer_postcode(postcode: str) -> str:
+    return "".join(str(postcode or "").split()).upper()
+
+
+def adres_sleutel(postcode: str, huisnummer, huisletter: str = "", toevoeging: str = "") -> str | None:
+    """``A:3563AB:12:BIS`` or None when postcode or house number is not usable."""
+    pc = normaliseer_postcode(postcode)
+    m = _NR.match(str(huisnummer or "").strip().upper())
+    if not _PC.match(pc) or not m:
+        return None
+    rest = _NIET_ALFANUM.sub("", f"{m.group(2)}{huisletter or ''}{toevoeging or ''}".upper())
+    return f"A:{pc}:{m.group(1)}:{rest}"[:40]
+
+
+def _geheim() -> bytes:
+    return (_instelling("VROEGHULP_SLEUTEL_GEHEIM", "") or settings.SECRET_KEY or "vroeghulp").encode()
+
+
+def bsn_sleutel(bsn: str) -> str:
+    return "B:" + hmac.new(_geheim(), bsn.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def huishoudsleutel(*, bsn: str = "", postcode: str = "", huisnummer="", toevoeging: str = "",
+                    huisletter: str = "") -> str:
+    """The household key of a signal as the intake knows it (before the BRP check)."""
+    return adres_sleutel(postcode, huisnummer, huisletter, toevoeging) or (
+        bsn_sleutel(bsn) if bsn else "?"
+    )
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+def _maanden_terug(dag: date, maanden: int) -> date:
+    jaar, maand = divmod(dag.year * 12 + dag.month - 1 - maanden, 12)
+    maand += 1
+    laatste = (date(jaar + (maand == 12), maand % 12 + 1, 1) - timedelta(days=1)).day
+    return date(jaar, maand, min(dag.day, laatste))
+
+
+def matchingperiode(dag: date) -> tuple[date, date]:
+    """Start and end (inclusive) of the matching period that contains ``dag``."""
+    if _instelling("VROEGHULP_MATCHINGPERIODE", "maand") == "week":
+        start = dag - timedelta(days=dag.weekday())
+        return start, start + timedelta(days=6)
+    start = dag.replace(day=1)
+    volgende = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return start, volgende - timedelta(days=1)
+
+
+# --- wijk ------------------------------------------------------------------------------------
+
+def wijken_voor_postcodes(postcodes) -> dict[str, int]:
+    """Postcode → wijk id: the gebieden Postcode table, then the addresses of the personen app."""
+    from vroeghulp.gebieden.models import Postcode  # noqa: PLC0415
+    from vroeghulp.personen.models import Adres  # noqa: PLC0415
+
+    postcodes = {p for p in postcodes if p}
+    if not postcodes:
+        return {}
+    gevonden = dict(
+        Postcode.objects.filter(postcode__in=postcodes).values_list("postcode", "buurt__wijk_id")
+    )
+    rest = postcodes - gevonden.keys()
+    if rest:
+        for pc, wijk in Adres.objects.filter(postcode__in=rest).values_list("postcode", "buurt__wijk_id"):
+            gevonden.setdefault(pc, wijk)
+    return gevonden
+
+
+# --- cases -----------------------------------------------------------------------------------
+
+_ZAAKVELDEN = None
+
+
+def _zaakvelden() -> set[str]:
+    global _ZAAKVELDEN
+    if _ZAAKVELDEN is None:
+        _ZAAKVELDEN = {f.name for f in Vroegsignaalzaak._meta.concrete_fields}
+    return _ZAAKVELDEN
+
+
+def _norm_hulpaanbod_dagen() -> int | None:
+    try:
+        from vroeghulp.zaken import termijnen  # noqa: PLC0415
+    except ImportError:
+        return None
+    return termijnen.norm_hulpaanbod_dagen()
+
+
+def _deadlines(zaak: dict) -> dict:
+    """The deadline fields of a case (the zaken app's fields when it has them)."""
+    velden = _zaakvelden()
+    contact = zaak["contact"] if zaak["crisis"] else None
+    if zaak["status"] not in OPEN:
+        contact = None
+    uit = {"deadline": contact}
+    if "contact_uiterlijk" in velden:
+        uit["contact_uiterlijk"] = contact
+    if "hulpaanbod_uiterlijk" in velden and "deadline_soort" in velden:
+        dagen = _norm_hulpaanbod_dagen()
+        hulpaanbod = zaak["matchingsdatum"] + timedelta(days=dagen) if dagen is not None else None
+        if zaak["status"] not in OPEN:
+            hulpaanbod = None
+        uit["hulpaanbod_uiterlijk"] = zaak.get("hulpaanbod_uiterlijk") or hulpaanbod
+        if contact and not zaak.get("heeft_contactpoging"):
+            uit.update(deadline=contact, deadline_soort="eerste_contact")
+        elif uit["hulpaanbod_uiterlijk"]:
+            uit.update(deadline=uit["hulpaanbod_uiterlijk"], deadline_soort="hulpaanbod")
+        else:
+            uit["deadline_soort"] = ""
+    return uit
+
+
+def maak_zaken(nieuw: list[dict]) -> list[int]:
+    """Create the cases (multi-row INSERT ... RETURNING) from matching's case dicts.
+
+    Sets ``dict["id"]`` and returns the ids. Uses only fields of ``zaken.Vroegsignaalzaak``;
+    the zaken app builds the workflow on top. Raw SQL because Django's ``bulk_create`` on SQLite
+    splits into batches of 999 parameters (about 45 cases a statement) and adapts every value
+    through the field machinery: ten times slower inside the intake benchmark.
+    """
+    if not nieuw:
+        return []
+    ops = connection.ops
+    vandaag = timezone.localdate()
+    nu = ops.adapt_datetimefield_value(timezone.now())
+    velden = _zaakvelden()
+    datum = ops.adapt_datefield_value
+    rijen = []
+    kolommen = None
+    for z in nieuw:
+        waarden = {
+            "huishoudsleutel": z["sleutel"], "inwoner": z["inwoner_id"], "wijk": z["wijk_id"],
+            "status": z["status"], "matchsoort": z["matchsoort"],
+            "matchingsdatum": datum(z["matchingsdatum"]),
+            "startdatum_matchingperiode": datum(z["start"]),
+            "einddatum_matchingperiode": datum(z["eind"]),
+            "resultaat": z["resultaat"], "crisis": bool(z["crisis"]),
+            "warme_overdracht": bool(z["warme_overdracht"]),
+            "totaal_bedrag": ops.adapt_decimalfield_value(z["totaal"], 12, 2),
+            "aangemaakt": nu, "gewijzigd": nu,
+        }
+        for naam, waarde in _deadlines(z).items():
+            waarden[naam] = waarde if naam == "deadline_soort" else datum(waarde)
+        if "datum_afgerond" in velden:
+            waarden["datum_afgerond"] = (
+                datum(vandaag) if z["status"] == Zaakstatus.NIET_OPGEPAKT else None
+            )
+        if kolommen is None:
+            kolommen = list(waarden)
+        rijen.append([waarden[k] for k in kolommen])
+    meta = Vroegsignaalzaak._meta
+    # every other field the zaken app has (or adds later) gets its model default, as in bulk_create
+    for f in meta.concrete_fields:
+        if f.name not in kolommen and not f.primary_key:
+            kolommen.append(f.name)
+            standaard = f.get_db_prep_save(f.get_default(), connection)
+            for rij in rijen:
+                rij.append(standaard)
+    namen = ", ".join(ops.quote_name(meta.get_field(k).column) for k in kolommen)
+    pk = ops.quote_name(meta.pk.column)
+    tabel = ops.quote_name(meta.db_table)
+    per_statement = max(1, 900 // len(kolommen) * 10)  # well below SQLite's 32766 parameters
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for i in range(0, len(rijen), per_statement):
+            deel = rijen[i:i + per_statement]
+            plek = "(" + ", ".join(["%s"] * len(kolommen)) + ")"
+            cursor.execute(
+                f"INSERT INTO {tabel} ({namen}) VALUES {', '.join([plek] * len(deel))} RETURNING {pk}",
+                [w for rij in deel for w in rij],
+            )
+            ids.extend(r[0] for r in cursor.fetchall())
+    for z, pk_waarde in zip(nieuw, ids, strict=True):
+        z["id"] = pk_waarde
+    return ids
+
+
+def _met_contactpoging(zaak_ids) -> set[int]:
+    try:
+        from vroeghulp.zaken.models import Contactpoging  # noqa: PLC0415
+    except ImportError:
+        return set(zaak_ids)
+    return set(Contactpoging.objects.filter(zaak_id__in=zaak_ids).values_list("zaak_id", flat=True))
+
+
+def _werk_zaken_bij(gewijzigd: list[dict]) -> None:
+    if not gewijzigd:
+        return
+    if any(z["crisis"] for z in gewijzigd) and "deadline_soort" in _zaakvelden():
+        contact = _met_contactpoging([z["id"] for z in gewijzigd if z["crisis"]])
+        for z in gewijzigd:
+            z["heeft_contactpoging"] = z["id"] in contact
+    nu = timezone.now()
+    objecten = []
+    veldnamen = ["matchsoort", "totaal_bedrag", "crisis", "warme_overdracht", "wijk", "inwoner",
+                 "gewijzigd"]
+    for z in gewijzigd:
+        extra = _deadlines(z)
+        obj = Vroegsignaalzaak(
+            pk=z["id"], matchsoort=z["matchsoort"], totaal_bedrag=z["totaal"], crisis=z["crisis"],
+            warme_overdracht=z["warme_overdracht"], wijk_id=z["wijk_id"], inwoner_id=z["inwoner_id"],
+            gewijzigd=nu, **extra,
+        )
+        objecten.append(obj)
+    Vroegsignaalzaak.objects.bulk_update(objecten, veldnamen + sorted(extra), batch_size=500)
+
+
+_BESTAAND = ["id", "huishoudsleutel", "status", "matchsoort", "matchingsdatum",
+             "startdatum_matchingperiode", "einddatum_matchingperiode", "crisis", "warme_overdracht",
+             "totaal_bedrag", "wijk_id", "inwoner_id", "deadline", "resultaat"]
+
+
+def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
+    extra = [v for v in ("contact_uiterlijk", "hulpaanbod_uiterlijk") if v in _zaakvelden()]
+    per_sleutel: dict[str, list[dict]] = {}
+    if not sleutels:
+        return per_sleutel
+    rijen = Vroegsignaalzaak.objects.filter(
+        huishoudsleutel__in=sleutels, einddatum_matchingperiode__gte=vanaf
+    ).values_list(*_BESTAAND, *extra)
+    for rij in rijen:
+        (pk, sleutel, status, soort, mdatum, start, eind, crisis, warm, totaal, wijk, inwoner,
+         deadline, resultaat) = rij[:14]
+        z = {"id": pk, "sleutel": sleutel, "status": status, "matchsoort": soort,
+             "matchingsdatum": mdatum, "start": start, "eind": eind, "crisis": crisis,
+             "warme_overdracht": warm, "totaal": totaal, "wijk_id": wijk, "inwoner_id": inwoner,
+             "contact": deadline if crisis else None, "signalen": 1, "nieuw": False,
+             "resultaat": resultaat, "heeft_contactpoging": False,
+             "alleen_herhaling": status == Zaakstatus.NIET_OPGEPAKT
+             and resultaat == Eindresultaat.HERHAALDE_MELDING}
+        for naam, waarde in zip(extra, rij[14:]):
+            z[naam] = waarde
+            if naam == "contact_uiterlijk":
+                z["contact"] = waarde
+        per_sleutel.setdefault(sleutel, []).append(z)
+    return per_sleutel
+
+
+# --- the matching ----------------------------------------------------------------------------
+
+_SIGNAALVELDEN = ["id", "bsn", "postcode", "huisnummer", "huisnummertoevoeging", "signaaldatum",
+                  "ontvangen", "bedrag", "crisissignaal", "warme_overdracht", "eindelevering",
+                  "herhaling", "vorig_bedrag", "zaak_id", "status", "status_datum", "wijk_id",
+                  "inwoner_id"]
 
 
 def match_signalen(signaal_ids: list[int]) -> None:
-    """Match the given stored signals into vroegsignaalzaken (set-based, in chunks)."""
-    return None
+    """Match the given stored signals into vroegsignaalzaken (set-based, in chunks).
+
+    Idempotent: a signal that already has a case is left alone unless it is a repeat
+    (``herhaling``). Runs in one transaction per call (a savepoint inside the intake's).
+    """
+    ids = sorted(set(signaal_ids))
+    if not ids:
+        return
+    bron = brp_module.bron()
+    for i in range(0, len(ids), CHUNK):
+        with transaction.atomic():
+            _vergrendel()
+            _match_chunk(ids[i:i + CHUNK], bron)
+
+
+def _vergrendel() -> None:
+    """PostgreSQL: one matcher at a time (two could otherwise create two cases for one household).
+    SQLite serialises writers already."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x5648_4D41])  # "VHMA"
+
+
+def _match_chunk(ids: list[int], bron) -> dict:
+    vandaag = timezone.localdate()
+    tz = timezone.get_current_timezone()
+    rijen = [
+        r for r in Vroegsignaal.objects.filter(pk__in=ids).values_list(*_SIGNAALVELDEN)
+        if r[13] is None or r[11]
+    ]
+    if not rijen:
+        return {}
+    personen = bron.zoek_personen({r[1] for r in rijen if r[1]}) if getattr(bron, "controleert", True) else {}
+
+    # 1. key, wijk, inwoner and BRP status per signal
+    werk = []  # one list per signal, unpacked in step 3
+    postcodes = set()
+    for (pk, bsn, pc, nr, toev, sdatum, ontvangen, bedrag, crisis, warm, eind, herhaling, vorig,
+         zaak_id, status, sdat, wijk_id, inwoner_id) in rijen:
+        oud = (status, wijk_id, inwoner_id)
+        nieuwe_status = status
+        persoon = personen.get(bsn) if bsn else None
+        sleutel = None
+        postcode = ""
+        if persoon is not None:
+            inwoner_id = persoon.inwoner_id or inwoner_id
+            sleutel = adres_sleutel(persoon.postcode, persoon.huisnummer, persoon.huisletter,
+                                    persoon.toevoeging)
+            postcode = normaliseer_postcode(persoon.postcode)
+            if persoon.wijk_id:
+                wijk_id = persoon.wijk_id
+            if persoon.overleden:
+                nieuwe_status = Signaalstatus.OVERLEDEN
+        elif bsn and getattr(bron, "controleert", False):
+            nieuwe_status = Signaalstatus.GEEN_INWONER
+        if sleutel is None:
+            sleutel = adres_sleutel(pc, nr, "", toev)
+            postcode = normaliseer_postcode(pc) if sleutel else ""
+        if sleutel is None:
+            sleutel = bsn_sleutel(bsn) if bsn else f"S:{pk}"
+        if not wijk_id and postcode:
+            postcodes.add(postcode)
+        herhaald = bool(herhaling) and (vorig is None or bedrag <= vorig)
+        if herhaald and nieuwe_status not in GEEN_ZAAK:
+            nieuwe_status = Signaalstatus.HERHAALDE_MELDING
+        ontv_dag = timezone.localdate(ontvangen, tz) if ontvangen else vandaag
+        werk.append([pk, sleutel, wijk_id, inwoner_id, nieuwe_status, sdatum, ontv_dag, bedrag,
+                     crisis, warm, eind, herhaald, zaak_id, vorig, sdat, postcode, oud])
+    if postcodes:
+        wijken = wijken_voor_postcodes(postcodes)
+        for w in werk:
+            if not w[2] and w[15]:
+                w[2] = wijken.get(w[15])
+
+    # 2. existing cases of these households (one query)
+    terug = terugkijken_maanden()
+    vroegste = min(w[5] for w in werk)
+    zaken = _bestaande_zaken({w[1] for w in werk if w[4] not in GEEN_ZAAK},
+                             _maanden_terug(vroegste, terug) - timedelta(days=1))
+
+    # 3. classify, in order of signaaldatum per household
+    werk.sort(key=lambda w: (w[1], w[5], w[6], w[0]))
+    nieuw: list[dict] = []
+    gewijzigd: dict[int, dict] = {}
+    updates = []
+    ongewijzigd = set()
+    for (pk, sleutel, wijk_id, inwoner_id, status, sdatum, ontv_dag, bedrag, crisis, warm, eind,
+         herhaald, zaak_id, vorig, sdat, _pc, oud) in werk:
+        status_datum = vandaag if status != oud[0] else sdat
+        if oud == (status, wijk_id, inwoner_id):
+            ongewijzigd.add(pk)
+        if status in GEEN_ZAAK:
+            updates.append((sleutel, None, wijk_id, inwoner_id, status, status_datum, pk))
+            continue
+        if herhaald and zaak_id is not None:
+            # a repeat of a signal that already has a case: only the status changes
+            updates.append((sleutel, zaak_id, wijk_id, inwoner_id, status, status_datum, pk))
+            continue
+        start, eind_periode = matchingperiode(sdatum)
+        lijst = zaken.setdefault(sleutel, [])
+        doel = next((z for z in lijst if z["start"] == start and z["status"] in OPEN), None)
+        terug_vanaf = _maanden_terug(sdatum, terug)
+        eerder = any(z["start"] < start and z["eind"] >= terug_vanaf for z in lijst)
+        if doel is None:
+            # repeats join the closed repeat-only case of the period; any signal joins a case
+            # created in this same run (no workflow has touched it yet)
+            doel = next((z for z in lijst if z["start"] == start and (
+                (herhaald and z.get("alleen_herhaling")) or z["nieuw"])), None)
+        if doel is None:
+            doel = {
+                "id": None, "sleutel": sleutel, "nieuw": True, "start": start, "eind": eind_periode,
+                "matchingsdatum": vandaag, "signalen": 0, "totaal": Decimal("0"),
+                "matchsoort": Matchsoort.OPEENVOLGEND if eerder else Matchsoort.ENKELVOUDIG,
+                "status": Zaakstatus.NIET_OPGEPAKT if herhaald else Zaakstatus.NIEUW,
+                "resultaat": Eindresultaat.HERHAALDE_MELDING if herhaald else "",
+                "alleen_herhaling": herhaald, "crisis": False, "contact": None,
+                "warme_overdracht": False, "wijk_id": wijk_id, "inwoner_id": inwoner_id,
+            }
+            lijst.append(doel)
+            nieuw.append(doel)
+        else:
+            if doel["signalen"] and doel["matchsoort"] == Matchsoort.ENKELVOUDIG:
+                doel["matchsoort"] = Matchsoort.MEERVOUDIG
+            if doel.get("alleen_herhaling") and not herhaald and doel["nieuw"]:
+                # a real signal joins a case (created in this run) that only had repeats
+                doel.update(alleen_herhaling=False, status=Zaakstatus.NIEUW, resultaat="")
+            if not doel["nieuw"]:
+                gewijzigd[doel["id"]] = doel
+        heeft_eerder = eerder or doel["signalen"] > 0
+        doel["signalen"] += 1
+        if zaak_id is not None and zaak_id == doel["id"] and vorig is not None:
+            doel["totaal"] += bedrag - vorig  # the same signal, its amount grew
+        else:
+            doel["totaal"] += bedrag
+        doel["warme_overdracht"] = doel["warme_overdracht"] or warm
+        doel["wijk_id"] = doel["wijk_id"] or wijk_id
+        doel["inwoner_id"] = doel["inwoner_id"] or inwoner_id
+        if not herhaald and (crisis or (eind and heeft_eerder)):
+            deadline = crisis_deadline(ontv_dag)
+            doel["crisis"] = True
+            doel["contact"] = min(doel["contact"], deadline) if doel["contact"] else deadline
+        updates.append((sleutel, doel, wijk_id, inwoner_id, status, status_datum, pk))
+
+    # 4. write: new cases, changed cases, signals
+    if nieuw:
+        maak_zaken(nieuw)
+    _werk_zaken_bij(list(gewijzigd.values()))
+    regels = [
+        (s, z["id"] if isinstance(z, dict) else z, w, i, st, d, pk)
+        for s, z, w, i, st, d, pk in updates
+    ]
+    _schrijf_signalen(regels, ongewijzigd)
+    return {"signalen": len(regels), "nieuwe_zaken": len(nieuw), "bijgewerkte_zaken": len(gewijzigd)}
+
+
+def _schrijf_signalen(regels: list[tuple], ongewijzigd: set[int]) -> None:
+    """One ``executemany`` for the signals whose wijk/inwoner/status stayed the same (only key
+    and case change: fewer indexes to maintain), one for the others."""
+    if not regels:
+        return
+    meta = Vroegsignaal._meta
+    kolom = {f.name: connection.ops.quote_name(f.column) for f in meta.concrete_fields}
+    tabel = connection.ops.quote_name(meta.db_table)
+    kort = [(r[0], r[1], r[6]) for r in regels if r[6] in ongewijzigd]
+    lang = [r for r in regels if r[6] not in ongewijzigd]
+    with connection.cursor() as cursor:
+        if kort:
+            cursor.executemany(
+                f"UPDATE {tabel} SET {kolom['huishoudsleutel']} = %s, {kolom['zaak']} = %s "
+                f"WHERE {kolom['id']} = %s", kort)
+        if lang:
+            cursor.executemany(
+                f"UPDATE {tabel} SET {kolom['huishoudsleutel']} = %s, {kolom['zaak']} = %s, "
+                f"{kolom['wijk']} = %s, {kolom['inwoner']} = %s, {kolom['status']} = %s, "
+                f"{kolom['status_datum']} = %s WHERE {kolom['id']} = %s", lang)
+
+
+def niet_gematchte_ids(limiet: int | None = None) -> list[int]:
+    """Signals without a case that can still get one (for the command)."""
+    qs = Vroegsignaal.objects.filter(zaak__isnull=True).exclude(status__in=GEEN_ZAAK).order_by("id")
+    ids = qs.values_list("id", flat=True)
+    return list(ids[:limiet] if limiet else ids)
