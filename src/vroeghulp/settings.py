@@ -100,7 +100,7 @@ TEMPLATES = [
     }
 ]
 
-# Database: SQLite (WAL, see vroeghulp.common.apps) by default, PostgreSQL through DATABASE_URL.
+# Database: SQLite (WAL, set per connection below) by default, PostgreSQL through DATABASE_URL.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'vroeghulp.sqlite3'}"),
@@ -161,11 +161,13 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 NODE_MODULES = Path(env("VROEGHULP_NODE_MODULES", str(PROJECT_DIR / "node_modules")))
 STATICFILES_DIRS = [
+    BASE_DIR / "static",
     ("nlds/utrecht", NODE_MODULES / "@utrecht/component-library-css/dist"),
     ("nlds/tokens", NODE_MODULES / "@utrecht/design-tokens/dist"),
     ("htmx", NODE_MODULES / "htmx.org/dist"),
 ]
-STATICFILES_DIRS = [(prefix, path) for prefix, path in STATICFILES_DIRS if path.exists()]
+# The npm packages are found when installed (./dev does); without them pages work unstyled.
+STATICFILES_DIRS = [d for d in STATICFILES_DIRS if (d[1] if isinstance(d, tuple) else d).exists()]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = not PRODUCTIE
 

@@ -22,6 +22,11 @@ class LoginForm(auth_views.AuthenticationForm):
         "inactive": gettext_lazy("Dit account is niet actief."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No autofocus: keyboard and screen-reader users start at the skip link, as on every page.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
+
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"

@@ -1,8 +1,10 @@
 """What each role sees first. Later capabilities add their worklists here."""
 
-from django.utils.translation import gettext as _
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.accounts.models import Rol
+from vroeghulp.gebieden.models import Wijk
 
 HOMES = {
     Rol.CONSULENT: ("home/consulent.html", _("Mijn werkvoorraad")),
@@ -12,10 +14,23 @@ HOMES = {
     Rol.KETENPARTNER: ("home/ketenpartner.html", _("Warme overdracht")),
 }
 
+# Counts below this are not shown to analysts, so no one can be recognised in a small group.
+MIN_CELL = 5
+
+
+def inwoners_per_wijk() -> list[Wijk]:
+    wijken = list(Wijk.objects.annotate(inwoners=Count("buurten__adressen__huishoudens__leden")).order_by("naam"))
+    for wijk in wijken:
+        if wijk.inwoners < MIN_CELL:
+            wijk.inwoners = None
+    return wijken
+
 
 def home_context(user) -> dict:
     template, titel = HOMES[user.rol]
     context = {"template": template, "titel": titel}
     if user.rol in (Rol.CONSULENT, Rol.TEAMLEIDER):
         context["teams"] = list(user.teams.prefetch_related("wijken"))
+    if user.rol == Rol.ANALIST:
+        context["wijken"] = inwoners_per_wijk()
     return context

@@ -19,6 +19,7 @@ ZONDER_PERSOONSGEGEVENS = {
     "accounts:login": "Inlogformulier.",
     "accounts:logout": "Uitloggen.",
     "accounts:tweestaps": "Tweestapsverificatie van de eigen medewerker.",
+    "accounts:gebruikers": "Overzicht van medewerkers, teams en API-clients; geen gegevens van inwoners.",
     "audit:zoeken": "Audittrail: gebruikersnamen van medewerkers en interne persoonsnummers, "
     "geen gegevens van inwoners; alleen voor de beheerder.",
     "api-v1:openapi-json": "OpenAPI-specificatie.",

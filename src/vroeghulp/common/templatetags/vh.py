@@ -30,3 +30,11 @@ def veld_invoer(field):
         attrs["aria-describedby"] = " ".join(described_by)
     attrs["class"] = " ".join(filter(None, [widget.attrs.get("class", ""), classes]))
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def bsn_gemaskeerd(value):
+    """Only the last three digits of a BSN, for confirming identity on screen."""
+    from vroeghulp.common.bsn import mask_bsn
+
+    return mask_bsn(value or "")

@@ -1,0 +1,36 @@
+"""The main menu. Apps add their screens here: (URL name, label, roles that see it).
+
+An entry whose URL does not exist (yet) is left out, so an app can register its item before or
+after its screen lands. Only list screens the role may open: the menu is not the permission check.
+"""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.accounts.models import Rol
+
+ALL = frozenset(Rol.values)
+
+MENU: list[tuple[str, str, frozenset]] = [
+    ("home", _("Start"), ALL),
+    ("signalering:partners", _("Signaalpartners"), frozenset({Rol.BEHEERDER})),
+    ("accounts:gebruikers", _("Gebruikers en teams"), frozenset({Rol.BEHEERDER})),
+    ("audit:zoeken", _("Audittrail"), frozenset({Rol.BEHEERDER})),
+]
+
+
+def menu_for(request) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    items = []
+    for name, label, roles in MENU:
+        if user.rol not in roles:
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        current = request.path == url or (url != "/" and request.path.startswith(url))
+        items.append({"url": url, "label": label, "current": current})
+    return items
