@@ -37,6 +37,7 @@ def vul(ctx) -> None:
     buurten = {b.code: b for b in Buurt.objects.filter(wijk__gemeente=ctx.gemeente).select_related("wijk")}
     data = [b for _, b in utrecht.alle_buurten()]
     focus_per_buurt = np.array([buurten[b.code].wijk.focusgebied for b in data])
+    welvaart_per_buurt = np.array([w.welvaart for w in utrecht.WIJKEN for _ in w.buurten])
 
     buurt_idx = np.sort(rng.choice(len(data), size=aantal, p=buurt_aandelen()))
     focus = focus_per_buurt[buurt_idx]
@@ -44,7 +45,9 @@ def vul(ctx) -> None:
     adressen = _adressen(data, buurten, buurt_idx, focus, rng)
     adres_ids = bulk.voeg_toe(Adres, adressen, bulk.volgende_id(Adres))
     huishouden_ids = bulk.voeg_toe(Huishouden, {"adres_id": list(adres_ids)}, bulk.volgende_id(Huishouden))
-    personen = _personen(np.asarray(huishouden_ids), focus, rng, ctx.peildatum)
+    personen = _personen(
+        np.asarray(huishouden_ids), focus, welvaart_per_buurt[buurt_idx], rng, ctx.peildatum
+    )
     bulk.voeg_toe(Inwoner, personen, bulk.volgende_id(Inwoner))
     bulk.herstel_reeksen(Adres, Huishouden, Inwoner)
     ctx.meld(f"{aantal} huishoudens met {len(personen['bsn'])} inwoners aangemaakt.")
@@ -101,7 +104,7 @@ def _kies(rng, focus, kans, kans_focus):
     return np.where(focus, speciaal, normaal)
 
 
-def _personen(huishouden_ids, focus, rng, peildatum: datetime.date) -> dict:
+def _personen(huishouden_ids, focus, welvaart, rng, peildatum: datetime.date) -> dict:
     n = len(huishouden_ids)
     soort = _kies(rng, focus, KANS_TYPE, KANS_TYPE_FOCUS)
     partner = np.isin(soort, (PAAR, GEZIN)).astype(int)
@@ -151,18 +154,18 @@ def _personen(huishouden_ids, focus, rng, peildatum: datetime.date) -> dict:
     zelfde = rng.random(m) < 0.05
     vrouw[is_partner] = np.where(zelfde[is_partner], hoofd_vrouw[h[is_partner]], ~hoofd_vrouw[h[is_partner]])
 
-    inkomen = _inkomen(leeftijd, rol, focus[h], rng)
+    inkomen = _inkomen(leeftijd, rol, focus[h], welvaart[h], rng)
     return _kolommen(huishouden_ids, h, pos, rol, leeftijd, vrouw, inkomen, is_partner, peer,
                      focus, rng, peildatum)
 
 
-def _inkomen(leeftijd, rol, focus, rng) -> np.ndarray:
+def _inkomen(leeftijd, rol, focus, welvaart, rng) -> np.ndarray:
     """Net income per month: by main source, lower in focus areas; children have none."""
     m = len(leeftijd)
     werk, uitkering, student, geen = range(4)
-    bron = _kies(rng, focus, (0.72, 0.10, 0.10, 0.08), (0.50, 0.28, 0.07, 0.15))
+    bron = _kies(rng, focus, (0.72, 0.10, 0.10, 0.08), (0.56, 0.24, 0.08, 0.12))
     bron = np.where((bron == student) & (leeftijd > 30), werk, bron)
-    mediaan = np.where(focus, 1900.0, 2600.0)
+    mediaan = np.where(focus, 2000.0, 2600.0) * welvaart
     bedrag = np.select(
         [bron == werk, bron == uitkering, bron == student],
         [np.clip(mediaan * rng.lognormal(0, 0.45, m), 450, 12000),
@@ -171,7 +174,7 @@ def _inkomen(leeftijd, rol, focus, rng) -> np.ndarray:
         default=0.0,
     )
     aow = leeftijd >= AOW_LEEFTIJD
-    pensioen = np.where(focus, 150.0, 450.0) * rng.lognormal(0, 0.8, m)
+    pensioen = np.where(focus, 150.0, 450.0) * welvaart * rng.lognormal(0, 0.8, m)
     bedrag = np.where(aow, np.clip(1450 + pensioen, 1300, 9000), bedrag)
     bedrag = np.where(rol == Rol.KIND, 0.0, bedrag)
     return np.round(bedrag, 2)

@@ -14,6 +14,9 @@ Sources and how sure we are:
   letters of every six-position postcode are generated.
 - ``huishoudens``: relative weight of a wijk (roughly its number of residents in thousands) and of
   a buurt within it; non-residential buurten (bedrijventerrein, polder) weigh little.
+- ``welvaart``: a rough factor on wages and pensions per wijk (Zuidwest and Noordwest lower, Oost,
+  Noordoost and Vleuten-De Meern higher), so the demo's monitor shows differences between wijken.
+  An impression, not CBS data; the focus area gets its own lower income mix in the generator.
 """
 
 from dataclasses import dataclass, field
@@ -41,6 +44,7 @@ class WijkData:
     huishoudens: float
     buurten: tuple[BuurtData, ...] = field(default_factory=tuple)
     focusgebied: bool = False
+    welvaart: float = 1.0
 
 
 def _b(code, naam, pc4, gewicht=1.0, straten=(), plaatsnaam=PLAATSNAAM):
@@ -77,7 +81,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("0242", "Zuilen-Noord", [3555], straten=["Zuilenselaan", "Burgemeester Van Tuyllkade"]),
         _b("0243", "Prins Bernhardplein en omgeving", [3553], straten=["Prins Bernhardplein", "Cornelis Houtmanstraat"]),
         _b("0244", "Schaakbuurt en omgeving", [3553], straten=["Schaakstraat", "Damspelstraat"]),
-    )),
+    ), welvaart=0.9),
     WijkData("WK034403", "Overvecht", 36, (
         _b("0311", "Taag- en Rubicondreef en omgeving", [3563], straten=["Taagdreef", "Rubicondreef", "Tibersingel"]),
         _b("0312", "Wolga- en Donaudreef en omgeving", [3563], straten=["Wolgadreef", "Donaudreef", "Mississippidreef"]),
@@ -103,7 +107,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("0431", "Tuindorp en Van Lieflandlaan-West", [3571], straten=["Van Lieflandlaan", "Tuindorp", "Kastanjelaan"]),
         _b("0432", "Tuindorp-Oost", [3573], straten=["Blauwkapelseweg", "Saffierlaan"]),
         _b("0433", "Voordorp en Voorveldsepolder", [3573], straten=["Voorveldselaan", "Voordorpsedijk"]),
-    )),
+    ), welvaart=1.1),
     WijkData("WK034405", "Oost", 38, (
         _b("0511", "Oudwijk", [3581], straten=["Oudwijk", "Burgemeester Reigerstraat"]),
         _b("0512", "Buiten Wittevrouwen", [3581], straten=["Biltstraat", "Poortstraat"]),
@@ -117,7 +121,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("0541", "Galgenwaard en omgeving", [3584], straten=["Herculesplein", "Waterlinieweg"]),
         _b("0542", "Maarschalkerweerd en Mereveld", [3585], LAAG, ["Mereveldseweg", "Laan van Maarschalkerweerd"]),
         _b("0543", "Utrecht Science Park", [3584], 0.5, ["Heidelberglaan", "Leuvenlaan", "Cambridgelaan"]),
-    )),
+    ), welvaart=1.1),
     WijkData("WK034406", "Binnenstad", 19, (
         _b("0611", "Domplein, Neude, Janskerkhof", [3512], straten=["Neude", "Janskerkhof", "Lijnmarkt"]),
         _b("0612", "Hoog-Catharijne NS en Jaarbeurs", [3511], 0.3, ["Godebaldkwartier", "Croeselaan"]),
@@ -130,7 +134,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("0623", "Springweg en omgeving Geertebuurt", [3511], straten=["Springweg", "Geertebolwerk"]),
         _b("0624", "Wijk C", [3513], straten=["Bemuurde Weerd", "Lauwerecht"]),
         _b("0625", "Bleekstraat en omgeving", [3511], straten=["Bleekstraat", "Tolsteegbrug"]),
-    )),
+    ), welvaart=1.05),
     WijkData("WK034407", "Zuid", 35, (
         _b("0711", "Oud Hoograven-Noord", [3523], straten=["Hooghiemstraplein", "Rivierstraat"]),
         _b("0712", "Oud Hoograven-Zuid", [3523], straten=["Van Zijstweg", "Hoogravensestraat"]),
@@ -140,7 +144,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("0723", "Bokkenbuurt", [3523], straten=["Bokkenbuurt", "Steenbokstraat"]),
         _b("0731", "Lunetten-Noord", [3524], straten=["Vondellaan", "Eerste Lunet"]),
         _b("0732", "Lunetten-Zuid", [3524], straten=["Muntlaan", "Hondsrug", "Brennerbaan"]),
-    )),
+    ), welvaart=0.95),
     WijkData("WK034408", "Zuidwest", 31, (
         _b("0811", "Dichterswijk", [3521], straten=["Vondellaan", "Bilderdijkstraat", "Croeselaan"]),
         _b("0812", "Rivierenwijk", [3522], straten=["Balijelaan", "Jutfaseweg", "Amstelstraat"]),
@@ -149,7 +153,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("0823", "Bedrijvengebied Kanaleneiland", [3528], LAAG, ["Europalaan", "Atoomweg"]),
         _b("0831", "Transwijk-Noord", [3527], straten=["Aletta Jacobslaan", "Hooft Graaflandstraat"]),
         _b("0832", "Transwijk-Zuid", [3527], straten=["Kanaalweg", "Zuilenstein"]),
-    )),
+    ), welvaart=0.85),
     WijkData("WK034409", "Leidsche Rijn", 60, (
         _b("0911", "Parkwijk-Noord", [3541, 3544], straten=["Zandweg", "Langerakbaan"]),
         _b("0912", "Parkwijk-Zuid", [3541], straten=["Grauwaartsingel", "Parkwijklaan"]),
@@ -166,7 +170,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("0951", "Rijnvliet", [3542], 0.4, ["Rijnvlietpad", "Reijnvlietstraat"]),
         _b("0952", "Bedrijvengebied Papendorp", [3542], LAAG, ["Papendorpseweg", "Orteliuslaan"]),
         _b("0953", "Bedrijvengebied Strijkviertel", [3542], LAAG, ["Strijkviertel", "Meerndijk"]),
-    )),
+    ), welvaart=1.05),
     WijkData("WK034410", "Vleuten-De Meern", 46, (
         _b("1011", "Vleuten", [3451], straten=["Dorpsstraat", "Schoolstraat", "Ridderhofstad"], plaatsnaam="Vleuten"),
         _b("1012", "Haarzuilens en omgeving", [3455], LAAG, ["Brinkweg", "Haarzuilenseweg"], plaatsnaam="Haarzuilens"),
@@ -177,7 +181,7 @@ WIJKEN: tuple[WijkData, ...] = (
         _b("1031", "De Meern-Noord", [3453, 3454], straten=["Mereveldseweg", "Meerndijk"], plaatsnaam="De Meern"),
         _b("1032", "De Meern-Zuid", [3454, 3455], straten=["Rijksstraatweg", "Zandweg"], plaatsnaam="De Meern"),
         _b("1041", "Rijnenburg", [3453], LAAG, ["Rijnenburgerweg", "Heikant"], plaatsnaam="De Meern"),
-    )),
+    ), welvaart=1.1),
 )
 
 
