@@ -13,6 +13,7 @@ After the commit the matching hook is called once with the ids of every new or u
 import datetime as dt
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -154,6 +155,10 @@ def verwerk(
 def roep_matching_aan(signaal_ids: list[int]) -> None:
     """The single hook into matching (owned by signalering.matching). After the commit: a failure
     in matching never loses a stored signal; ``vroeghulp signalen matchen`` picks it up later."""
+    from django.conf import settings
+
+    if not getattr(settings, "VROEGHULP_MATCHEN_NA_INTAKE", True) or os.environ.get("VROEGHULP_MATCHEN_NA_INTAKE") == "0":
+        return  # matching then runs in the scheduled job (large backfills)
     try:
         from vroeghulp.signalering import matching
     except ModuleNotFoundError as error:
