@@ -1,0 +1,139 @@
+"""Worklists: the open cases of the wijken of a user's teams, filtered and sorted by urgency.
+
+Urgency order: warm handovers first (someone the resident trusts is waiting for us), then the
+nearest deadline (overdue first), crisis before the rest, then the oldest matching date.
+``Vroegsignaalzaak.deadline`` is stored (zaken.termijnen) so this is one indexed sort.
+"""
+
+from datetime import timedelta
+
+from django import forms
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from vroeghulp.signalering.models import PartnerType, Vroegsignaal
+from vroeghulp.zaken.models import OPEN_STATUSSEN, Matchsoort, Vroegsignaalzaak, Zaakstatus
+
+PER_PAGINA = 50
+
+URGENTIE = (
+    F("warme_overdracht").desc(),
+    F("deadline").asc(nulls_last=True),
+    F("crisis").desc(),
+    F("matchingsdatum").asc(),
+    F("id").asc(),
+)
+
+
+def _keuzes(leeg, keuzes):
+    return [("", leeg)] + list(keuzes)
+
+
+class WerkvoorraadFilter(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False,
+        choices=_keuzes(_("Alle open zaken"), [(s.value, s.label) for s in OPEN_STATUSSEN]
+                        + [("afgesloten", _("Afgesloten"))]),
+    )
+    signaaltype = forms.ChoiceField(label=_("Soort signaal"), required=False,
+                                    choices=_keuzes(_("Alle soorten"), PartnerType.choices))
+    crisis = forms.ChoiceField(label=_("Crisis"), required=False,
+                               choices=[("", _("Alle")), ("ja", _("Alleen crisis")), ("nee", _("Geen crisis"))])
+    soort = forms.ChoiceField(label=_("Enkel- of meervoudig"), required=False,
+                              choices=_keuzes(_("Alle"), Matchsoort.choices))
+    termijn = forms.ChoiceField(label=_("Uiterste datum"), required=False, choices=[
+        ("", _("Alle")), ("verlopen", _("Te laat")), ("week", _("Binnen een week")),
+    ])
+    toegewezen = forms.ChoiceField(label=_("Toegewezen aan"), required=False, choices=[
+        ("", _("Iedereen")), ("mij", _("Mij")), ("niemand", _("Nog niemand")),
+    ])
+    wijk = forms.TypedChoiceField(label=_("Wijk"), required=False, coerce=int, empty_value=None)
+    bedrag_min = forms.DecimalField(label=_("Bedrag vanaf (€)"), required=False, min_value=0, decimal_places=2)
+    bedrag_max = forms.DecimalField(label=_("Bedrag tot en met (€)"), required=False, min_value=0, decimal_places=2)
+    warme_overdracht = forms.BooleanField(label=_("Alleen warme overdracht"), required=False)
+    pagina = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, wijken=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wijk"].choices = _keuzes(_("Al mijn wijken"), [(w.pk, w.naam) for w in wijken])
+        for naam, veld in self.fields.items():
+            if isinstance(veld.widget, forms.Select):
+                veld.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+            elif isinstance(veld.widget, forms.CheckboxInput):
+                veld.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+            elif not isinstance(veld.widget, forms.HiddenInput):
+                veld.widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def zaken_voor(user):
+    """All cases this user may see (the wijken of their teams), nothing else."""
+    return Vroegsignaalzaak.objects.filter(wijk_id__in=user.wijk_ids())
+
+
+def filter_toepassen(qs, data: dict, user):
+    vandaag = timezone.localdate()
+    status = data.get("status")
+    if status == "afgesloten":
+        qs = qs.filter(status__in=[Zaakstatus.AFGEROND, Zaakstatus.NIET_OPGEPAKT])
+    elif status:
+        qs = qs.filter(status=status)
+    else:
+        qs = qs.filter(status__in=OPEN_STATUSSEN)
+    if data.get("signaaltype"):
+        qs = qs.filter(Exists(Vroegsignaal.objects.filter(zaak_id=OuterRef("pk"), partner__type=data["signaaltype"])))
+    if data.get("crisis") == "ja":
+        qs = qs.filter(crisis=True)
+    elif data.get("crisis") == "nee":
+        qs = qs.filter(crisis=False)
+    if data.get("soort"):
+        qs = qs.filter(matchsoort=data["soort"])
+    if data.get("termijn") == "verlopen":
+        qs = qs.filter(deadline__lt=vandaag)
+    elif data.get("termijn") == "week":
+        qs = qs.filter(deadline__lte=vandaag + timedelta(days=7))
+    if data.get("toegewezen") == "mij":
+        qs = qs.filter(toegewezen_aan=user)
+    elif data.get("toegewezen") == "niemand":
+        qs = qs.filter(toegewezen_aan__isnull=True)
+    if data.get("wijk"):
+        qs = qs.filter(wijk_id=data["wijk"])
+    if data.get("bedrag_min") is not None:
+        qs = qs.filter(totaal_bedrag__gte=data["bedrag_min"])
+    if data.get("bedrag_max") is not None:
+        qs = qs.filter(totaal_bedrag__lte=data["bedrag_max"])
+    if data.get("warme_overdracht"):
+        qs = qs.filter(warme_overdracht=True)
+    return qs
+
+
+def pagina(qs, nummer: int):
+    """One page of cases with what the rows show (a fixed number of queries per page)."""
+    from vroeghulp.zaken.models import Contactpoging
+
+    nummer = max(1, nummer or 1)
+    totaal = qs.count()
+    rijen = list(
+        qs.order_by(*URGENTIE)
+        .select_related("inwoner", "wijk", "toegewezen_aan")
+        .prefetch_related(
+            Prefetch("signalen", queryset=Vroegsignaal.objects.select_related("partner").only(
+                "id", "zaak_id", "bedrag", "partner__type", "partner__naam", "crisissignaal", "warme_overdracht")),
+            Prefetch("contactpogingen", queryset=Contactpoging.objects.only(
+                "id", "zaak_id", "soort", "dagdeel", "bereikt", "datum")),
+        )[(nummer - 1) * PER_PAGINA: nummer * PER_PAGINA]
+    )
+    return totaal, rijen
+
+
+def tellingen(user) -> dict:
+    """Counts for the home screen (no personal data)."""
+    vandaag = timezone.localdate()
+    return zaken_voor(user).filter(status__in=OPEN_STATUSSEN).aggregate(
+        open=Count("id"),
+        mij=Count("id", filter=Q(toegewezen_aan=user)),
+        niemand=Count("id", filter=Q(toegewezen_aan__isnull=True)),
+        te_laat=Count("id", filter=Q(deadline__lt=vandaag)),
+        crisis=Count("id", filter=Q(crisis=True, status=Zaakstatus.NIEUW)),
+        warm=Count("id", filter=Q(warme_overdracht=True, status=Zaakstatus.NIEUW)),
+    )
