@@ -152,6 +152,7 @@ def _partner(request):
         }
     },
 )
+@audit.persoonsgegevens
 def aanleveren(request):
     try:
         partner = _partner(request)
@@ -184,6 +185,7 @@ def _status(signaal) -> dict:
     summary="Status van uw signalen sinds een datum",
     description="Alleen uw eigen signalen; per pagina maximaal 1000. Volg 'volgende' tot die null is.",
 )
+@audit.persoonsgegevens
 def status_sinds(request, filters: Query[StatusFilter]):
     try:
         partner = _partner(request)
@@ -221,6 +223,7 @@ def status_sinds(request, filters: Query[StatusFilter]):
     summary="Status van één signaal",
     description="Alleen voor uw eigen signalen; een ID dat wij niet van u kennen geeft 404.",
 )
+@audit.persoonsgegevens
 def status_een(request, signaal_id: str):
     try:
         partner = _partner(request)
