@@ -22,12 +22,18 @@ LEEFSITUATIE = {
 
 
 def uitkomst(sim, periode, i: int) -> dict:
-    datum = "2026-07-01" if (periode.start.year, periode.start.month) >= (2026, 7) else f"{periode.start.year}-01-01"
+    # The maxima change on 1 January and 1 July (lid 8): cite the text valid in that half year.
+    datum = f"{periode.start.year}-{'07' if periode.start.month >= 7 else '01'}-01"
     bronnen = [{"titel": b["titel"], "url": b["url"].format(datum=datum)} for b in BRONNEN]
     if not bool(waarde(sim, "bvv_berekend", periode, i)):
-        return {"per_maand": None, "berekend": False, "bronnen": bronnen, "toelichting": [
-            f"De beslagvrije voet voor {periode.start.year} kunnen wij nog niet berekenen. Wij rekenen alleen met "
-            "de regels die gelden vanaf 1 januari 2026."]}
+        stappen = [f"De beslagvrije voet voor {periode.start.year} kunnen wij nog niet berekenen. Wij rekenen alleen "
+                   "met de regels die gelden vanaf 1 januari 2026."]
+        maximum = waarde(sim, "bvv_maximum", periode, i)  # lid 1 maxima are known from 1-1-2025
+        if maximum > 0:
+            leefsituatie = sim.calculate("bvv_leefsituatie", periode).decode()[i].name
+            stappen.append(f"Wel staat vast: u bent {LEEFSITUATIE[leefsituatie]}, en dan is de beslagvrije voet in "
+                           f"deze maand nooit meer dan {euro(maximum)} (artikel 475da, eerste lid).")
+        return {"per_maand": None, "berekend": False, "bronnen": bronnen, "toelichting": stappen}
 
     # By name: OpenFisca loads the variable modules itself, so its Enum class is not ours.
     leefsituatie = sim.calculate("bvv_leefsituatie", periode).decode()[i].name

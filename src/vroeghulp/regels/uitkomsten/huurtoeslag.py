@@ -29,9 +29,16 @@ def uitkomst(sim, periode, i: int) -> dict:
     bronnen = [{"titel": b["titel"], "url": b["url"].format(jaar=jaar)} for b in BRONNEN]
     stappen: list[str] = []
     if not bool(waarde(sim, "huurtoeslag_berekend", periode, i)):
+        # Up to 2025 the basishuur came from a normhuur a·Y² + b·Y (Wht art. 16-19); the yearly factors a and b
+        # of the Regeling were not found, so only the law text of that year is cited.
+        bronnen = [{"titel": "Wet op de huurtoeslag, art. 16-21 (berekening tot en met 2025)",
+                    "url": WHT.format(jaar=jaar) + "#Artikel19"}]
+        stappen.append(f"De huurtoeslag voor {jaar} kunnen wij nog niet berekenen. Wij rekenen alleen met "
+                       "de regels die gelden vanaf 1 januari 2026.")
         return _geen_recht(stappen, bronnen,
-                           f"De huurtoeslag voor {jaar} kunnen wij nog niet berekenen. Wij rekenen alleen met "
-                           "de regels die gelden vanaf 1 januari 2026.", berekend=False)
+                           f"In {jaar} hing de huur die u zelf betaalt af van uw inkomen volgens een formule met "
+                           "factoren die elk jaar apart worden vastgesteld. Die factoren hebben wij nog niet.",
+                           berekend=False)
 
     ht = sim.tax_benefit_system.get_parameters_at_instant(periode.start).huurtoeslag
     # Compare by name: OpenFisca loads the variable modules itself, so the Enum classes differ.
