@@ -117,8 +117,9 @@ class WarmeOverdrachtForm(NLDSMixin, forms.Form):
     toevoeging = forms.CharField(label=_("Toevoeging (als die er is)"), max_length=10, required=False)
     telefoon = forms.CharField(label=_("Telefoonnummer van de inwoner"), max_length=20, required=False)
     email = forms.EmailField(label=_("E-mailadres van de inwoner"), required=False)
-    bedrag = forms.DecimalField(label=_("Hoe hoog is de achterstand ongeveer? (€, als u het weet)"),
-                                required=False, min_value=0, max_digits=10, decimal_places=2)
+    bedrag = forms.DecimalField(label=_("Hoe hoog is de achterstand ongeveer? (€)"),
+                                help_text=_("Weet u het niet precies? Vul een schatting in."),
+                                min_value=1, max_digits=10, decimal_places=2)
     crisis = forms.BooleanField(
         label=_("Er is haast: de inwoner moet bijna uit huis, of gas, licht, water of de zorgverzekering "
                 "wordt bijna stopgezet"), required=False)

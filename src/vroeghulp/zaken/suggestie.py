@@ -67,7 +67,10 @@ def volgende_poging(pogingen, *, telefoon: bool = True, email: bool = True,
         # Twice the same channel failed? Do not try a third time before a visit.
         uitleg = _("%(soort)s lukte niet. Probeer een ander kanaal.") % {"soort": C(laatste.soort).label}
     else:
-        soort = min(kanalen, key=lambda k: (mislukt_soort.get(k, 0), kanalen.index(k)))
+        # Every channel failed once: a channel with a time of day not tried yet comes first.
+        met_ander_moment = [k for k in kanalen if k not in ZONDER_DAGDEEL
+                            and any((k, d) not in mislukt_paar for d in DAGDELEN)]
+        soort = min(met_ander_moment or kanalen, key=lambda k: (mislukt_soort.get(k, 0), kanalen.index(k)))
         uitleg = _("Alle kanalen zijn geprobeerd. Probeer het opnieuw op een ander moment van de dag.")
     dagdeel = _kies_dagdeel(soort, mislukt_paar, mislukt_dagdeel)
     if dagdeel and laatste.dagdeel and dagdeel != laatste.dagdeel and soort == laatste.soort:
