@@ -10,8 +10,10 @@ Sources and how sure we are:
   the same CBS pattern (BU0344 + wijk + subwijk digit + buurt digit) but were NOT verified one by
   one: treat them as plausible, not authoritative. Newer Wijk- en Buurtkaarten (2022+) may differ.
 - PC4 ranges per buurt: rough, from general knowledge of Utrecht postcodes (e.g. Overvecht
-  3561-3564, Leidsche Rijn 3541-3546, Vleuten-De Meern 3451-3455); only PC4 is meaningful, the
-  letters of every six-position postcode are generated.
+  3561-3564, Leidsche Rijn 3541-3546, Vleuten-De Meern 3451-3455). CBS table 80667NED
+  (population per PC4, 2010) confirms the Utrecht PC4 areas used here and that 3528
+  (Bedrijvengebied Kanaleneiland), 3534 (Lage Weide) and 3455 (Haarzuilens) have few residents.
+  Only the PC4 is meaningful: the letters of every six-position postcode are generated.
 - ``huishoudens``: relative weight of a wijk (roughly its number of residents in thousands) and of
   a buurt within it; non-residential buurten (bedrijventerrein, polder) weigh little.
 - ``welvaart``: a rough factor on wages and pensions per wijk (Zuidwest and Noordwest lower, Oost,
