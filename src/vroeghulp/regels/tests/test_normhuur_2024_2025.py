@@ -14,8 +14,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pytest
+from openfisca_core.periods import period
+from openfisca_core.simulation_builder import SimulationBuilder
 
 from vroeghulp.regels.system import systeem
+from vroeghulp.regels.uitkomsten.beslagvrije_voet import REGELING as BVV
+from vroeghulp.regels.uitkomsten.huurtoeslag import REGELING as HUURTOESLAG
 
 CENT = Decimal("0.01")
 # Art. 21 lid 1 b and c Wht: 65% and 40% (Besluit op de huurtoeslag; not read here, the lid 7 check below
@@ -148,11 +152,6 @@ def test_lid_8_2025_met_kinderen_volgt_uit_de_afgeleide_factoren(datum, verwacht
 )
 def test_bvv_2025_niet_berekend_maar_wel_het_maximum(maand, partner, verwacht):
     """2025 is not computed (quadratic term, factors not found), but the lid 1 maximum is certain: say so."""
-    from openfisca_core.periods import period
-    from openfisca_core.simulation_builder import SimulationBuilder
-
-    from vroeghulp.regels.uitkomsten.beslagvrije_voet import REGELING
-
     jaar = maand[:4]
     personen = {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {jaar: 20000}}}
     huishouden = {"aanvragers": ["a"]}
@@ -160,7 +159,7 @@ def test_bvv_2025_niet_berekend_maar_wel_het_maximum(maand, partner, verwacht):
         personen["p"] = {"geboortedatum": {"ETERNITY": "1987-01-01"}}
         huishouden["partners"] = ["p"]
     sim = SimulationBuilder().build_from_entities(systeem(), {"personen": personen, "huishoudens": {"h": huishouden}})
-    uitkomst = REGELING.uitkomst(sim, period(maand), 0)
+    uitkomst = BVV.uitkomst(sim, period(maand), 0)
     assert uitkomst["berekend"] is False and uitkomst["per_maand"] is None
     assert verwacht in uitkomst["toelichting"][-1]
     assert all(f"/{jaar}-0{'7' if maand[5:] >= '07' else '1'}-01#" in b["url"] for b in uitkomst["bronnen"][:3])
@@ -168,16 +167,11 @@ def test_bvv_2025_niet_berekend_maar_wel_het_maximum(maand, partner, verwacht):
 
 @pytest.mark.parametrize("jaar", ["2024", "2025"])
 def test_huurtoeslag_2024_2025_niet_berekend_met_reden_en_wettekst_van_dat_jaar(jaar):
-    from openfisca_core.periods import period
-    from openfisca_core.simulation_builder import SimulationBuilder
-
-    from vroeghulp.regels.uitkomsten.huurtoeslag import REGELING
-
     situatie = {
         "personen": {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {jaar: 20000}}},
         "huishoudens": {"h": {"aanvragers": ["a"], "kale_huur": {f"{jaar}-03": 600}}},
     }
-    uitkomst = REGELING.uitkomst(SimulationBuilder().build_from_entities(systeem(), situatie), period(f"{jaar}-03"), 0)
+    uitkomst = HUURTOESLAG.uitkomst(SimulationBuilder().build_from_entities(systeem(), situatie), period(f"{jaar}-03"), 0)
     assert uitkomst["recht"] is False and uitkomst["berekend"] is False
     assert "factoren" in uitkomst["toelichting"][-1]
     assert [b["url"] for b in uitkomst["bronnen"]] == [f"https://wetten.overheid.nl/BWBR0008659/{jaar}-01-01#Artikel19"]
