@@ -26,8 +26,8 @@ ALLEENSTAAND, PAAR, GEZIN, EENOUDER, KOSTENDELERS = range(5)
 KANS_TYPE = (0.47, 0.22, 0.17, 0.07, 0.07)
 KANS_TYPE_FOCUS = (0.50, 0.13, 0.16, 0.14, 0.07)
 AOW_LEEFTIJD = 67
-# Share of homes in flats (one huisnummer, several toevoegingen) city-wide and in focus areas.
-KANS_FLAT, KANS_FLAT_FOCUS = 0.35, 0.7
+# Chance that a building is a flat of 4-12 homes: about 55% of homes city-wide, 80% in focus areas.
+KANS_FLAT, KANS_FLAT_FOCUS = 0.15, 0.35
 
 
 def vul(ctx) -> None:
@@ -55,13 +55,18 @@ def vul(ctx) -> None:
 
 
 def _adressen(data, buurten, buurt_idx, focus, rng) -> dict:
-    """One address per household; each street of a buurt gets its own run of postcodes."""
+    """One address per household; each street of a buurt gets its own run of postcodes.
+
+    Buildings are houses, upstairs/downstairs homes (12A/12B or 12/12-bis, as in Utrecht's older
+    neighbourhoods) or flats (12-1 ... 12-8); a building never straddles two postcodes.
+    """
     postcodes = postcodes_per_buurt()
     kolommen = {k: [] for k in ("postcode", "huisnummer", "huisletter", "toevoeging",
                                 "straatnaam", "plaatsnaam", "buurt_id")}
     aantallen = np.bincount(buurt_idx, minlength=len(data))
-    flat_worp = rng.random(len(buurt_idx))
-    flat_grootte = rng.integers(4, 13, size=len(buurt_idx))
+    worp = rng.random(len(buurt_idx)).tolist()
+    flat_grootte = rng.integers(4, 13, size=len(buurt_idx)).tolist()
+    focus = focus.tolist()
     k = 0
     for i, buurt in enumerate(data):
         n = int(aantallen[i])
@@ -69,32 +74,38 @@ def _adressen(data, buurten, buurt_idx, focus, rng) -> dict:
             continue
         straten = buurt.straten or (buurt.naam,)
         pcs = postcodes[buurt.code]
+        buurt_id = buurten[buurt.code].id
         per_straat = np.array_split(np.arange(n), len(straten))
         pc_groepen = np.array_split(np.arange(len(pcs)), len(straten))
         for straat, posities, pc_groep in zip(straten, per_straat, pc_groepen):
             per_pc = -(-len(posities) // len(pc_groep)) if len(posities) else 1
-            huisnummer, in_gebouw, gebouw, postcode = 1, 0, 1, pcs[pc_groep[0]]
-            for j, _ in enumerate(posities):
-                if in_gebouw == 0:  # a new building (house or flat); it has one postcode
-                    kans = KANS_FLAT_FOCUS if focus[k] else KANS_FLAT
-                    gebouw = int(flat_grootte[k]) if flat_worp[k] < kans else 1
+            huisnummer, eenheden = -1, []
+            for j in range(len(posities)):
+                if not eenheden:  # a new building; it has one postcode
+                    huisnummer += 2
+                    eenheden = _gebouw(worp[k], flat_grootte[k], focus[k])
                     postcode = pcs[pc_groep[min(j // per_pc, len(pc_groep) - 1)]]
-                letter, toevoeging = "", ""
-                if gebouw > 1:
-                    toevoeging = str(in_gebouw + 1)
+                letter, toevoeging = eenheden.pop(0)
                 kolommen["postcode"].append(postcode)
                 kolommen["huisnummer"].append(huisnummer)
                 kolommen["huisletter"].append(letter)
                 kolommen["toevoeging"].append(toevoeging)
                 kolommen["straatnaam"].append(straat)
                 kolommen["plaatsnaam"].append(buurt.plaatsnaam)
-                kolommen["buurt_id"].append(buurten[buurt.code].id)
-                in_gebouw += 1
-                if in_gebouw >= gebouw:
-                    in_gebouw = 0
-                    huisnummer += 2 if gebouw == 1 else 1 + int(rng.integers(1, 4)) * 2
+                kolommen["buurt_id"].append(buurt_id)
                 k += 1
     return kolommen
+
+
+def _gebouw(worp: float, flat_grootte: int, focus: bool) -> list[tuple[str, str]]:
+    """The homes of one building as (huisletter, toevoeging) pairs."""
+    if worp < (KANS_FLAT_FOCUS if focus else KANS_FLAT):
+        return [("", str(n)) for n in range(1, flat_grootte + 1)]
+    if worp > 0.96:
+        return [("A", ""), ("B", "")]
+    if worp > 0.92:
+        return [("", ""), ("", "bis")]
+    return [("", "")]
 
 
 def _kies(rng, focus, kans, kans_focus):

@@ -11,7 +11,7 @@ from vroeghulp.gebieden.services import laad_utrecht
 from vroeghulp.personen.models import Inwoner
 
 SEED = 344
-VERSIE = 3  # bump when the generator changes, so existing demo databases are rebuilt
+VERSIE = 4  # bump when the generator changes, so existing demo databases are rebuilt
 EIGEN_STAPPEN = [
     "vroeghulp.demo.partners.vul",
     "vroeghulp.demo.accounts.vul",
