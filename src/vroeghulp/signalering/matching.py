@@ -409,7 +409,8 @@ def _match_chunk(ids: list[int], bron) -> dict:
         herhaald = bool(herhaling) and (vorig is None or bedrag <= vorig)
         if herhaald and nieuwe_status not in GEEN_ZAAK:
             nieuwe_status = Signaalstatus.HERHAALDE_MELDING
-        ontv_dag = timezone.localdate(ontvangen, tz) if ontvangen else vandaag
+        ontv_dag = (timezone.localdate(ontvangen, tz) if ontvangen else vandaag) if (
+            crisis or eind) else None
         werk.append([pk, sleutel, wijk_id, inwoner_id, nieuwe_status, sdatum, ontv_dag, bedrag,
                      crisis, warm, eind, herhaald, zaak_id, vorig, sdat, postcode, oud])
     if postcodes:
@@ -425,7 +426,7 @@ def _match_chunk(ids: list[int], bron) -> dict:
                              _maanden_terug(vroegste, terug) - timedelta(days=1))
 
     # 3. classify, in order of signaaldatum per household
-    werk.sort(key=lambda w: (w[1], w[5], w[6], w[0]))
+    werk.sort(key=lambda w: (w[1], w[5], w[0]))
     nieuw: list[dict] = []
     gewijzigd: dict[int, dict] = {}
     updates = []
@@ -507,6 +508,7 @@ def _schrijf_signalen(regels: list[tuple], ongewijzigd: set[int]) -> None:
     meta = Vroegsignaal._meta
     kolom = {f.name: connection.ops.quote_name(f.column) for f in meta.concrete_fields}
     tabel = connection.ops.quote_name(meta.db_table)
+    regels = sorted(regels, key=lambda r: r[6])  # rowid order: sequential B-tree access
     kort = [(r[0], r[1], r[6]) for r in regels if r[6] in ongewijzigd]
     lang = [r for r in regels if r[6] not in ongewijzigd]
     with connection.cursor() as cursor:
