@@ -347,16 +347,24 @@ def match_signalen(signaal_ids: list[int]) -> None:
     """Match the given stored signals into vroegsignaalzaken (set-based, in chunks).
 
     Idempotent: a signal that already has a case is left alone unless it is a repeat
-    (``herhaling``). Runs in one transaction per call (a savepoint inside the intake's).
+    (``herhaling``). Runs in one transaction per chunk (a savepoint inside the intake's).
     """
+    match_signalen_met_telling(signaal_ids)
+
+
+def match_signalen_met_telling(signaal_ids) -> dict:
+    """``match_signalen`` that returns counts: signalen, nieuwe_zaken, bijgewerkte_zaken."""
+    totaal = {"signalen": 0, "nieuwe_zaken": 0, "bijgewerkte_zaken": 0}
     ids = sorted(set(signaal_ids))
     if not ids:
-        return
+        return totaal
     bron = brp_module.bron()
     for i in range(0, len(ids), CHUNK):
         with transaction.atomic():
             _vergrendel()
-            _match_chunk(ids[i:i + CHUNK], bron)
+            for sleutel, aantal in _match_chunk(ids[i:i + CHUNK], bron).items():
+                totaal[sleutel] += aantal
+    return totaal
 
 
 def _vergrendel() -> None:

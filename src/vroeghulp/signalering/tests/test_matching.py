@@ -389,3 +389,24 @@ def test_chunk_van_duizend_signalen_met_vaste_query_aantallen(
     with django_assert_max_num_queries(14):
         match_signalen(nieuwe_ids)
     assert Vroegsignaalzaak.objects.filter(matchsoort=Matchsoort.MEERVOUDIG).exists()
+
+
+# --- command -----------------------------------------------------------------------------------
+
+def test_commando_signalen_matchen(huur, energie):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    a = signaal(huur, postcode="3563AB", huisnummer="12")
+    b = signaal(energie, postcode="3563AB", huisnummer="12")
+    c = signaal(energie, postcode="3511AA", huisnummer="1", datum=dt.date(2026, 2, 1))
+    uit = StringIO()
+    call_command("signalen_matchen", stdout=uit)
+    assert "3 signalen verwerkt, 2 nieuwe zaken" in uit.getvalue()
+    assert Vroegsignaal.objects.filter(zaak__isnull=True).count() == 0
+    assert Vroegsignaal.objects.get(pk=a.pk).zaak_id == Vroegsignaal.objects.get(pk=b.pk).zaak_id
+    assert Vroegsignaal.objects.get(pk=c.pk).zaak.matchsoort == Matchsoort.ENKELVOUDIG
+    uit = StringIO()
+    call_command("signalen_matchen", stdout=uit)
+    assert "0 signalen verwerkt" in uit.getvalue()
