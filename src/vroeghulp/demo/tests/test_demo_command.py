@@ -161,3 +161,12 @@ def voorbeeldstap(context):
     Gebruiker.objects.create(username="stap-liep", first_name=str(context.opties["huishoudens"]),
                              rol=Rol.ANALIST, is_active=False)
     context.meld("voorbeeldstap klaar")
+
+
+def test_demo_consulent_sees_residents_of_overvecht_but_not_of_zuid(client):
+    demo(400)
+    client.post("/accounts/inloggen/", {"username": "consulent", "password": "demo"})
+    in_overvecht = Inwoner.objects.filter(huishouden__adres__buurt__wijk__naam="Overvecht").first()
+    in_zuid = Inwoner.objects.filter(huishouden__adres__buurt__wijk__naam="Zuid").first()
+    assert client.get(f"/personen/{in_overvecht.pk}/").status_code == 200
+    assert client.get(f"/personen/{in_zuid.pk}/").status_code == 403
