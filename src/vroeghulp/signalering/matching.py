@@ -250,7 +250,7 @@ def maak_zaken(nieuw: list[dict]) -> list[int]:
     meta = Vroegsignaalzaak._meta
     # every other field the zaken app has (or adds later) gets its model default, as in bulk_create
     for f in meta.concrete_fields:
-        if f.name not in kolommen and not f.primary_key:
+        if f.name not in kolommen and not f.primary_key and not getattr(f, "generated", False):
             kolommen.append(f.name)
             standaard = f.get_db_prep_save(f.get_default(), connection)
             for rij in rijen:

@@ -1,0 +1,167 @@
+"""Retention: delete signals and cases that did not lead to help, keep anonymous counts.
+
+Decision and sources: docs/adr/0001-bewaartermijnen.md. In short:
+
+- The Wgs (BWBR0031331, text 2026-01-01) sets no retention period; art. 8b allows processing
+  "voor zover die gegevens noodzakelijk zijn" for the task of art. 3 lid 1 onder b (the offer
+  after a signal). AVG art. 5 lid 1 onder e: no longer than necessary.
+- Necessary for: the 6-month look-back of matching (opeenvolgend) and the yearly DDAS delivery
+  to CBS. Default: **12 months** (``VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN``), never less than
+  the look-back (``VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN``).
+
+What expires (``vandaag`` minus the term = ``grens``):
+- a case that is closed (``afgerond`` or ``niet_opgepakt``) without help — its result is not one
+  of "(Budget)advies en/of quick fix", "Vervolghulp en/of verwijzing (financieel / niet
+  financieel)" or "Verwijzing zonder tussenkomst inwoner" — whose matching period ended before
+  ``grens`` and that has not changed since ``grens``: the case, its history (contact attempts,
+  notes, status changes) and all its signals are deleted;
+- a signal without a case (not a resident, deceased, never matched) with a signaaldatum before
+  ``grens``.
+Kept: open cases (still being worked on; counted as "nog open" so the team can close them), cases
+that led to help and their signals (they fall under the retention of the help itself).
+
+Before deleting, the numbers go into ``AnoniemeTelling`` (month, partner type, wijk, matchsoort,
+outcome, crisis). Each run writes audit events (actie ``verwijderen``) with counts only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from vroeghulp.audit import services as audit
+from vroeghulp.audit.models import Actie
+from vroeghulp.signalering.matching import _instelling, _maanden_terug, terugkijken_maanden
+from vroeghulp.signalering.models import Vroegsignaal
+from vroeghulp.signalering.tellingen import AnoniemeTelling, Soort
+from vroeghulp.zaken.models import Eindresultaat, Vroegsignaalzaak, Zaakstatus
+
+HULP = {
+    Eindresultaat.BUDGETADVIES, Eindresultaat.VERVOLGHULP, Eindresultaat.VERVOLGHULP_FINANCIEEL,
+    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL, Eindresultaat.VERWIJZING_ZONDER_INWONER,
+}
+GESLOTEN = [Zaakstatus.AFGEROND, Zaakstatus.NIET_OPGEPAKT]
+PER_KEER = 2000
+DOEL = "Bewaartermijn verstreken (vroegsignalering zonder hulp)"
+
+
+def bewaartermijn_maanden() -> int:
+    maanden = int(_instelling("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", "12"))
+    if maanden < terugkijken_maanden():
+        raise ImproperlyConfigured(
+            "VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN moet minstens zo lang zijn als "
+            "VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN (de matching kijkt zo ver terug)."
+        )
+    return maanden
+
+
+@dataclass
+class Resultaat:
+    grens: dt.date
+    zaken: int = 0
+    signalen: int = 0
+    nog_open: int = 0
+    tellingen: Counter = field(default_factory=Counter)
+
+
+def verlopen_zaken(grens: dt.date):
+    begin_grens = timezone.make_aware(dt.datetime.combine(grens, dt.time.min))
+    return (
+        Vroegsignaalzaak.objects.filter(
+            status__in=GESLOTEN, einddatum_matchingperiode__lt=grens, gewijzigd__lt=begin_grens,
+        ).exclude(resultaat__in=HULP)
+    )
+
+
+def verlopen_signalen(grens: dt.date, zaak_ids):
+    return Vroegsignaal.objects.filter(
+        Q(zaak_id__in=zaak_ids) | Q(zaak__isnull=True, signaaldatum__lt=grens)
+    )
+
+
+def _tel(resultaat: Resultaat, signalen_qs, zaken_qs) -> None:
+    for rij in (
+        signalen_qs.annotate(maand=TruncMonth("signaaldatum"))
+        .values("maand", "partner__type", "wijk_id", "zaak__matchsoort", "status", "zaak__crisis")
+        .annotate(n=Count("id")).order_by()
+    ):
+        sleutel = (rij["maand"], Soort.SIGNAAL, rij["partner__type"], rij["wijk_id"],
+                   rij["zaak__matchsoort"] or "", rij["status"], bool(rij["zaak__crisis"]))
+        resultaat.tellingen[sleutel] += rij["n"]
+    for rij in (
+        zaken_qs.annotate(maand=TruncMonth("startdatum_matchingperiode"))
+        .values("maand", "wijk_id", "matchsoort", "resultaat", "crisis")
+        .annotate(n=Count("id")).order_by()
+    ):
+        sleutel = (rij["maand"], Soort.ZAAK, "", rij["wijk_id"], rij["matchsoort"],
+                   rij["resultaat"], rij["crisis"])
+        resultaat.tellingen[sleutel] += rij["n"]
+
+
+def _bewaar_tellingen(tellingen: Counter) -> None:
+    if not tellingen:
+        return
+    velden = ("periode", "soort", "partnertype", "wijk_id", "matchsoort", "uitkomst", "crisis")
+    periodes = {k[0] for k in tellingen}
+    bestaand = {
+        tuple(getattr(t, v) for v in velden): t
+        for t in AnoniemeTelling.objects.filter(periode__in=periodes)
+    }
+    nieuw, bijwerken = [], []
+    for sleutel, aantal in tellingen.items():
+        sleutel = (_als_datum(sleutel[0]),) + sleutel[1:]
+        if sleutel in bestaand:
+            telling = bestaand[sleutel]
+            telling.aantal += aantal
+            bijwerken.append(telling)
+        else:
+            nieuw.append(AnoniemeTelling(aantal=aantal, **dict(zip(velden, sleutel))))
+    AnoniemeTelling.objects.bulk_create(nieuw)
+    if bijwerken:
+        nu = timezone.now()
+        for t in bijwerken:
+            t.bijgewerkt = nu
+        AnoniemeTelling.objects.bulk_update(bijwerken, ["aantal", "bijgewerkt"])
+
+
+def _als_datum(waarde) -> dt.date:
+    return waarde.date() if isinstance(waarde, dt.datetime) else waarde
+
+
+def ruim_op(*, vandaag: dt.date | None = None, proef: bool = False, actor=None) -> Resultaat:
+    """Apply the retention period. ``proef``: count only, delete nothing."""
+    vandaag = vandaag or timezone.localdate()
+    grens = _maanden_terug(vandaag, bewaartermijn_maanden())
+    resultaat = Resultaat(grens=grens)
+    resultaat.nog_open = Vroegsignaalzaak.objects.filter(
+        einddatum_matchingperiode__lt=grens).exclude(status__in=GESLOTEN).count()
+    with transaction.atomic():
+        zaak_ids = list(verlopen_zaken(grens).values_list("id", flat=True))
+        signaal_ids = list(verlopen_signalen(grens, zaak_ids).values_list("id", flat=True))
+        resultaat.zaken, resultaat.signalen = len(zaak_ids), len(signaal_ids)
+        for i in range(0, max(len(zaak_ids), len(signaal_ids)), PER_KEER):
+            _tel(resultaat,
+                 Vroegsignaal.objects.filter(id__in=signaal_ids[i:i + PER_KEER]),
+                 Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + PER_KEER]))
+        if proef:
+            return resultaat
+        _bewaar_tellingen(resultaat.tellingen)
+        for i in range(0, len(signaal_ids), PER_KEER):
+            Vroegsignaal.objects.filter(id__in=signaal_ids[i:i + PER_KEER]).delete()
+        for i in range(0, len(zaak_ids), PER_KEER):
+            Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + PER_KEER]).delete()
+        toelichting = f"Ouder dan {grens.isoformat()}; alleen anonieme tellingen bewaard"
+        if signaal_ids:
+            audit.log(actor=actor, actie=Actie.VERWIJDEREN, object_type="signalering.Vroegsignaal",
+                      doel=DOEL, toelichting=toelichting, aantal=len(signaal_ids))
+        if zaak_ids:
+            audit.log(actor=actor, actie=Actie.VERWIJDEREN, object_type="zaken.Vroegsignaalzaak",
+                      doel=DOEL, toelichting=toelichting, aantal=len(zaak_ids))
+    return resultaat
