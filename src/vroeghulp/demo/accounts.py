@@ -1,8 +1,10 @@
 """Demo teams and logins (password ``demo``; refused in production, see common/production.py)."""
 
 from django.contrib.auth.hashers import make_password
+from django.utils.translation import gettext as _
 
 from vroeghulp.accounts.models import Gebruiker, Rol, Team
+from vroeghulp.demo.partners import HUISARTS, PARTNERS
 from vroeghulp.gebieden.models import Wijk
 from vroeghulp.signalering.models import Signaalpartner
 
@@ -29,11 +31,12 @@ LOGINS = (
 def vul(ctx) -> None:
     teams = {}
     for naam, wijknamen in TEAMS:
-        team, _ = Team.objects.get_or_create(naam=naam)
+        team = Team.objects.get_or_create(naam=naam)[0]
         team.wijken.set(Wijk.objects.filter(gemeente=ctx.gemeente, naam__in=wijknamen))
         teams[naam] = team
     zorg_voor_logins(teams)
-    ctx.meld(f"{len(TEAMS)} wijkteams en {len(LOGINS)} demo-accounts aangemaakt.")
+    ctx.meld(_("%(teams)d wijkteams en %(logins)d demo-accounts aangemaakt.")
+             % {"teams": len(TEAMS), "logins": len(LOGINS)})
 
 
 def zorg_voor_logins(teams: dict | None = None) -> None:
@@ -41,7 +44,7 @@ def zorg_voor_logins(teams: dict | None = None) -> None:
     teams = teams or {t.naam: t for t in Team.objects.all()}
     wachtwoord_hash = make_password(WACHTWOORD)  # hashing is slow on purpose: do it once
     for username, rol, voornaam, achternaam, teamnamen, partner in LOGINS:
-        gebruiker, _ = Gebruiker.objects.get_or_create(username=username)
+        gebruiker = Gebruiker.objects.get_or_create(username=username)[0]
         gebruiker.rol = rol
         gebruiker.first_name, gebruiker.last_name = voornaam, achternaam
         gebruiker.email = f"{username}@vroeghulp-demo.example"
@@ -53,8 +56,9 @@ def zorg_voor_logins(teams: dict | None = None) -> None:
 
 
 def beschrijving() -> list[tuple[str, str, str]]:
-    """(username, role label, teams) for printing."""
+    """(username, role label, teams or organisation) for printing."""
+    organisaties = {code: naam for code, naam, *_rest in PARTNERS + (HUISARTS,)}
     return [
-        (username, str(rol.label), ", ".join(teamnamen) or "-")
-        for username, rol, _, _, teamnamen, _ in LOGINS
+        (username, str(rol.label), ", ".join(teamnamen) or organisaties.get(partner, "-"))
+        for username, rol, *_naam, teamnamen, partner in LOGINS
     ]

@@ -14,6 +14,7 @@ import datetime
 import unicodedata
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from vroeghulp.demo import bulk, namen
 from vroeghulp.demo.bsn import synthetische_bsns
@@ -51,7 +52,8 @@ def vul(ctx) -> None:
     )
     bulk.voeg_toe(Inwoner, personen, bulk.volgende_id(Inwoner))
     bulk.herstel_reeksen(Adres, Huishouden, Inwoner)
-    ctx.meld(f"{aantal} huishoudens met {len(personen['bsn'])} inwoners aangemaakt.")
+    ctx.meld(_("%(huishoudens)d huishoudens met %(inwoners)d inwoners aangemaakt.")
+             % {"huishoudens": aantal, "inwoners": len(personen["bsn"])})
 
 
 def _adressen(data, buurten, buurt_idx, focus, rng) -> dict:

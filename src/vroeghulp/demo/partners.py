@@ -3,6 +3,8 @@
 Names, KvK numbers (99xxxxxx) and contact persons are fictitious.
 """
 
+from django.utils.translation import gettext as _
+
 from vroeghulp.signalering.models import PartnerType, Signaalpartner
 
 PARTNERS = (
@@ -39,4 +41,4 @@ def vul(ctx) -> None:
                 "informeel": code == HUISARTS[0],
             },
         )
-    ctx.meld(f"{len(PARTNERS)} signaalpartners en 1 informele partner aangemaakt.")
+    ctx.meld(_("%(n)d signaalpartners en 1 informele partner aangemaakt.") % {"n": len(PARTNERS)})

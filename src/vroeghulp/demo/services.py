@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from vroeghulp.demo.context import DemoContext
 from vroeghulp.demo.models import DemoDataset
@@ -61,16 +62,16 @@ def vul_demo(opties: dict, stdout) -> bool:
             accounts.zorg_voor_logins()  # someone may have changed a demo password
             return False
         raise AndereDataset(
-            f"Deze database bevat al een demo met {bestaand.huishoudens} huishoudens"
-            f" (generator versie {bestaand.versie})."
+            _("Deze database bevat al een demo met %(n)d huishoudens (generator versie %(v)d).")
+            % {"n": bestaand.huishoudens, "v": bestaand.versie}
         )
     if Inwoner.objects.exists():
-        raise AndereDataset("Deze database bevat al inwoners die niet door de demo zijn gemaakt.")
+        raise AndereDataset(_("Deze database bevat al inwoners die niet door de demo zijn gemaakt."))
 
     _snelle_sqlite()
     with transaction.atomic():
         ctx = DemoContext(opties=dict(opties), seed=wens.seed, gemeente=laad_utrecht(), stdout=stdout)
-        ctx.meld("Gemeente Utrecht met 10 wijken, buurten en postcodes geladen.")
+        ctx.meld(_("Gemeente Utrecht met 10 wijken, buurten en postcodes geladen."))
         for pad in EIGEN_STAPPEN + list(STEPS):
             import_string(pad)(ctx)
         DemoDataset.objects.create(
