@@ -24,6 +24,7 @@ from vroeghulp.audit.models import Actie
 from vroeghulp.signalering.intake import instellingen
 from vroeghulp.signalering.intake.codes import Weigering, melding
 from vroeghulp.signalering.intake.controles import Controleur
+from vroeghulp.signalering.intake.snel import SnelleControle
 from vroeghulp.signalering.models import Aanlevering, Signaalpartner, Signaalstatus, Vroegsignaal
 
 logger = logging.getLogger(__name__)
@@ -176,6 +177,7 @@ class _Schrijver:
         self.partner_id = partner.pk
         self.aanlevering_id = aanlevering.pk
         self.controleur = controleur
+        self.snel = SnelleControle(controleur)
         self.rapport = rapport
         self.postgres = connection.vendor == "postgresql"
         nu = timezone.now()
@@ -188,15 +190,16 @@ class _Schrijver:
     def schrijf(self, blok):
         rapport = self.rapport
         controleur = self.controleur
-        controleer = controleur.controleer
         uitkomsten = [None] * len(blok)
         goed = []
+        te_controleren = [waarden for _rij, waarden, vooraf in blok if not vooraf]
+        gecontroleerd = iter(self.snel.controleer_blok(te_controleren)) if te_controleren else iter(())
         for positie, (rij, waarden, vooraf) in enumerate(blok):
             if vooraf:
                 eid = controleur.extern_id(waarden[0]) if waarden else None
                 uitkomsten[positie] = (rij, eid, AFGEWEZEN, vooraf, None, False)
                 continue
-            record, fouten, waarschuwingen = controleer(waarden)
+            record, fouten, waarschuwingen = next(gecontroleerd)
             if fouten:
                 uitkomsten[positie] = (rij, controleur.extern_id(waarden[0]), AFGEWEZEN, fouten, waarschuwingen, False)
             else:

@@ -1,0 +1,176 @@
+"""Benchmark of the signal intake (issue 4): N signals from one CSV file, read, validated,
+stored and matched, and one API request of 10,000 signals.
+
+    .venv/bin/python benchmarks/intake.py [--rijen 1000000] [--zonder-matching]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/vh_bench_intake .venv/bin/python benchmarks/intake.py
+
+SQLite: a fresh database file in a temporary directory (WAL, as in production). PostgreSQL: the
+database in DATABASE_URL is dropped and created again (use a database of its own!).
+Targets: >= 50,000 signals/s on SQLite, >= 20,000/s on PostgreSQL, API request <= 1 s.
+Results go to stdout as JSON; copy them into docs/performance.md with the machine load.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+GEWICHTEN = (9, 8, 7, 6, 5, 4, 3, 2)
+KOP = (
+    "ID;bedrag;ontstaansdatum;signaaldatum;crisissignaal;warmeOverdracht;eindelevering;klantnummer;"
+    "burgerservicenummer;postcode;huisnummer;huisnummertoevoeging;geboortedatum;geslachtsaanduiding;"
+    "voorletters;voorvoegsel;achternaam;straatnaam;plaatsnaam;telefoonnummer;email\n"
+)
+
+
+def bsn(seed: int) -> str:
+    basis = f"{(10_000_000 + seed * 7_919) % 100_000_000:08d}"
+    totaal = sum(int(c) * w for c, w in zip(basis, GEWICHTEN))
+    for laatste in range(10):
+        if (totaal - laatste) % 11 == 0:
+            return basis + str(laatste)
+    return bsn(seed + 1_000_003)
+
+
+def maak_csv(pad: Path, rijen: int) -> None:
+    """Realistic rows: all 21 columns, Dutch formats, 1 in 50 with an error, 1 in 100 a repeat."""
+    postcodes = [f"{pc}{a}{b}" for pc in range(3511, 3586) for a in "ABCE" for b in "ABGK"]
+    datums = [f"{d:02d}-{m:02d}-2025" for m in range(1, 12) for d in range(1, 28)]
+    with pad.open("w", encoding="cp1252", newline="") as uit:
+        uit.write(KOP)
+        for i in range(rijen):
+            nummer = i - 1 if i % 100 == 99 else i  # a repeat of the previous ID
+            bedrag = f"{50 + (i * 37) % 4_000},{i % 100:02d}"
+            ontstaan = datums[i % len(datums)]
+            postcode = postcodes[i % len(postcodes)]
+            b = bsn(i + 1) if i % 50 else "123456789"  # 1 in 50 fails the 11-proef
+            uit.write(
+                f"BENCH-{nummer:08d};{bedrag};{ontstaan};10-01-2026;nee;nee;nee;K{i:07d};{b};"
+                f"{postcode[:4]} {postcode[4:]};{i % 300 + 1};{'A' if i % 7 == 0 else ''};"
+                f"{1940 + i % 60}-{i % 12 + 1:02d}-{i % 28 + 1:02d};{'Vrouw' if i % 2 else 'Man'};"
+                f"A.;{'van' if i % 5 == 0 else ''};Jansen{i % 1000};Dorpsstraat;Utrecht;06{i % 100_000_000:08d};"
+                f"inwoner{i}@example.nl\n"
+            )
+
+
+def voorbereiden(tmp: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        deel = urlparse(url)
+        naam = deel.path.lstrip("/")
+        with psycopg.connect(deel._replace(path="/postgres").geturl(), autocommit=True) as verbinding:
+            verbinding.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+            verbinding.execute(f'CREATE DATABASE "{naam}"')
+    else:
+        url = f"sqlite:///{tmp / 'bench.sqlite3'}"
+    os.environ.update({
+        "DATABASE_URL": url, "VROEGHULP_OMGEVING": "test", "DJANGO_SETTINGS_MODULE": "vroeghulp.settings",
+        "VROEGHULP_VAR_DIR": str(tmp), "VROEGHULP_POSTCODES_PC4": "3451-3455,3511-3585",
+        "VROEGHULP_INTAKE_MAX_RIJEN": "5000000",
+    })
+    subprocess.run([sys.executable, "-m", "vroeghulp", "migrate", "--no-input", "-v", "0"], check=True, env=os.environ)
+    return url
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rijen", type=int, default=1_000_000)
+    parser.add_argument("--zonder-matching", action="store_true")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="vh-bench-intake-"))
+    url = voorbereiden(tmp)
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from vroeghulp.accounts.models import ApiClient, ApiToken, Scope
+    from vroeghulp.signalering.intake import opslag, verwerk_bestand
+    from vroeghulp.signalering.models import Kanaal, Signaalpartner, Vroegsignaal
+
+    partner = Signaalpartner.objects.create(code="energie", naam="Energie", type="Energie")
+    bestand = tmp / "signalen.csv"
+    t = time.perf_counter()
+    maak_csv(bestand, args.rijen)
+    maken = time.perf_counter() - t
+
+    gemeten = {}
+    echte_matching = opslag.roep_matching_aan
+
+    def gemeten_matching(ids):
+        begin = time.perf_counter()
+        if not args.zonder_matching:
+            echte_matching(ids)
+        gemeten.setdefault("matching_s", []).append(time.perf_counter() - begin)
+
+    opslag.roep_matching_aan = gemeten_matching
+    load_voor = os.getloadavg()
+    begin = time.perf_counter()
+    data = bestand.read_bytes()
+    rapport = verwerk_bestand(partner, data, bestandsnaam=bestand.name, kanaal=Kanaal.OPDRACHTREGEL)
+    totaal = time.perf_counter() - begin
+    opgeslagen = Vroegsignaal.objects.count()
+    matching_bestand = sum(gemeten.pop("matching_s", [0.0]))
+
+    # One API request of 10,000 signals (another partner, so nothing is a repeat).
+    api_partner = Signaalpartner.objects.create(code="water", naam="Water", type="Water")
+    api_client = ApiClient.objects.create(naam="water-api", signaalpartner=api_partner,
+                                          scopes=[Scope.SIGNALEN_AANLEVEREN.value])
+    token = ApiToken.nieuw(api_client)[1]
+    signalen = [
+        {"ID": f"W-{i}", "bedrag": "123,45", "ontstaansdatum": "2025-11-01", "signaaldatum": "2026-01-10",
+         "klantnummer": f"K{i}", "client": {"burgerservicenummer": bsn(i + 5_000_000), "postcode": "3563 AB",
+                                            "huisnummer": str(i % 300 + 1), "achternaam": "Jansen",
+                                            "telefoonnummer": "0612345678", "email": "a@example.nl"}}
+        for i in range(10_000)
+    ]
+    body = json.dumps({"signalen": signalen})
+    api_tijden = []
+    for ronde in range(3):
+        Vroegsignaal.objects.filter(partner=api_partner).delete()
+        begin_api = time.perf_counter()
+        antwoord = Client().post("/api/v1/signalen", data=body, content_type="application/json",
+                                 HTTP_AUTHORIZATION=f"Bearer {token}")
+        api_tijden.append(time.perf_counter() - begin_api)
+        assert antwoord.status_code == 200 and antwoord.json()["geaccepteerd"] == 10_000, antwoord.content[:300]
+
+    resultaat = {
+        "database": connection.vendor,
+        "rijen": args.rijen,
+        "bestand_mb": round(len(data) / 1e6, 1),
+        "csv_maken_s": round(maken, 1),
+        "totaal_s": round(totaal, 2),
+        "signalen_per_s": round(args.rijen / totaal),
+        "matching_s": round(matching_bestand, 2),
+        "matching": "uit" if args.zonder_matching else "aan",
+        "intake_zonder_matching_s": round(totaal - matching_bestand, 2),
+        "intake_zonder_matching_per_s": round(args.rijen / (totaal - matching_bestand)),
+        "geaccepteerd": rapport.geaccepteerd, "dubbel": rapport.dubbel, "afgewezen": rapport.afgewezen,
+        "opgeslagen": opgeslagen,
+        "api_10000_s": [round(x, 3) for x in api_tijden],
+        "api_matching_s": [round(x, 3) for x in gemeten.get("matching_s", [])],
+        "load_voor": [round(x, 2) for x in load_voor],
+        "load_na": [round(x, 2) for x in os.getloadavg()],
+        "python": sys.version.split()[0],
+    }
+    print(json.dumps(resultaat, indent=2))
+    if url.startswith("sqlite"):
+        for pad in tmp.iterdir():
+            pad.unlink()
+        tmp.rmdir()
+
+
+if __name__ == "__main__":
+    main()
