@@ -4,7 +4,8 @@ Sources and how sure we are:
 - Wijkcodes WK034401-WK034410 and names: CBS wijk numbering of Utrecht (01 West ... 10
   Vleuten-De Meern); Overvecht = WK034403 is confirmed by its buurtcodes below.
 - Overvecht's ten buurtcodes and names: verified, as listed in a public analysis of the CBS
-  Wijk- en Buurtkaart 2020 (BU03440311 ... BU03440343).
+  Wijk- en Buurtkaart 2020 (BU03440311 ... BU03440343); only the name of BU03440333 is uncertain
+  ("Bedrijvengebied Overvecht" here, "Bedrijventerrein en omgeving" in that analysis).
 - The buurt *names* of the other nine wijken are the CBS buurt names of that period (as used by
   CBS and on public housing sites), grouped by the municipality's subwijken. Their *codes* follow
   the same CBS pattern (BU0344 + wijk + subwijk digit + buurt digit) but were NOT verified one by
