@@ -5,14 +5,17 @@ numbers recognisable as synthetic. They pass the 11-proef, so the application tr
 valid; they are drawn at random, never taken from any register.
 """
 
+from functools import lru_cache
+
 import numpy as np
 
 PREFIX = 99
 _WEIGHTS = np.array([9, 8, 7, 6, 5, 4, 3, 2], dtype=np.int64)
 
 
+@lru_cache(maxsize=1)
 def _alle_geldige() -> np.ndarray:
-    """Every valid BSN 99xxxxxxx (about 909,000) as integers."""
+    """Every valid BSN 99xxxxxxx (about 909,000) as integers; computed once per process."""
     body = PREFIX * 1_000_000 + np.arange(1_000_000, dtype=np.int64)  # 8 digits
     digits = (body[:, None] // 10 ** np.arange(7, -1, -1, dtype=np.int64)) % 10
     check = (digits @ _WEIGHTS) % 11  # 11-proef: weighted sum minus last digit divisible by 11
