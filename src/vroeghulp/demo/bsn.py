@@ -1,8 +1,10 @@
 """Synthetic burgerservicenummers, drawn in bulk.
 
-All demo BSNs start with 99: that block contains the BRP test range (9999xxxxx) and keeps the
-numbers recognisable as synthetic. They pass the 11-proef, so the application treats them as
-valid; they are drawn at random, never taken from any register.
+All demo BSNs start with 99, the block that also holds the test persons of the BRP
+proefomgeving (999 9x xxxx), so they are recognisable as synthetic. They pass the 11-proef, so
+the application treats them as valid. They are drawn at random and never looked up anywhere;
+nothing guarantees that no real person holds one of these numbers, which is why demo data must
+never be linked to a real register.
 """
 
 from functools import lru_cache
