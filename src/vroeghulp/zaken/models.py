@@ -5,8 +5,11 @@ functions (they lock the row, check the transition table, append a ``Statuswijzi
 the partners' signal status current). History rows can be added, never changed or removed.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 
@@ -105,6 +108,12 @@ class Vroegsignaalzaak(models.Model):
     )
     datum_hulp_aangeboden = models.DateField(_("datum hulp aangeboden"), null=True, blank=True)
     datum_afgerond = models.DateField(_("datum afgerond"), null=True, blank=True)
+    # The worklist's sort key for "nearest deadline first, cases without one last", computed by
+    # the database itself so it is right whoever writes the row (matching uses bulk statements).
+    sorteerdatum = models.GeneratedField(
+        expression=Coalesce(models.F("deadline"), models.Value(date(9999, 12, 31))),
+        output_field=models.DateField(), db_persist=True,
+    )
     reden_toelichting = models.TextField(
         _("toelichting op de reden"), blank=True,
         help_text=_("Alleen intern. Een partner ziet deze toelichting nooit."),
@@ -116,10 +125,10 @@ class Vroegsignaalzaak(models.Model):
         indexes = [
             models.Index(fields=["wijk", "status", "deadline"]),
             models.Index(fields=["huishoudsleutel", "matchingsdatum"]),
-            # Worklist: open cases of some wijken in urgency order (see zaken.werkvoorraad).
+            # Worklist: walk the cases in urgency order and stop after one page (zaken.werkvoorraad).
             models.Index(
-                fields=["status", "wijk", "warme_overdracht", "deadline", "matchingsdatum"],
-                name="zaken_werkvoorraad_idx",
+                fields=["-warme_overdracht", "sorteerdatum", "-crisis", "matchingsdatum", "id"],
+                name="zaken_urgentie_idx",
             ),
             models.Index(fields=["toegewezen_aan", "status"], name="zaken_toegewezen_idx"),
         ]

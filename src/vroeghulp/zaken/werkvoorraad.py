@@ -19,7 +19,7 @@ PER_PAGINA = 50
 
 URGENTIE = (
     F("warme_overdracht").desc(),
-    F("deadline").asc(nulls_last=True),
+    F("sorteerdatum").asc(),  # = deadline, cases without one last; see zaken_urgentie_idx
     F("crisis").desc(),
     F("matchingsdatum").asc(),
     F("id").asc(),
