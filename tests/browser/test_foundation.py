@@ -122,3 +122,19 @@ def test_refused_person_page_is_dutch_and_accessible(page, axe, inloggen, consul
     expect(page.get_by_role("heading", level=1)).to_have_text("Geen toegang")
     expect(page.locator("body")).not_to_contain_text(inwoner_zuid.achternaam)
     assert axe(page) == []
+
+
+def test_two_factor_login_with_an_authenticator_code(page, axe, inloggen, settings, consulent):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.VROEGHULP_2FA_VERPLICHT = True
+    inloggen(consulent.username)
+    expect(page).to_have_url(re.compile(r"/accounts/tweestaps/$"))
+    expect(page.get_by_role("img", name="QR-code om uw authenticator-app te koppelen")).to_be_visible()
+    assert axe(page) == []
+    device = TOTPDevice.objects.get(user=consulent)
+    code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    page.get_by_label("Code uit uw authenticator-app").fill(code)
+    page.get_by_role("button", name="Bevestigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werkvoorraad")
