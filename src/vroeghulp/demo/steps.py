@@ -18,4 +18,6 @@ A step must be deterministic given the context (so reruns give the same data) an
 ``"vroeghulp.signalering.demo.vul"``; do not reorder others' steps.
 """
 
-STEPS: list[str] = []
+STEPS: list[str] = [
+    "vroeghulp.signalering.demo.vul",
+]

@@ -64,6 +64,8 @@ import hmac
 import os
 import re
 from datetime import date, timedelta
+from datetime import datetime as dt_datetime
+from datetime import time as dt_time
 from decimal import Decimal
 
 from django.conf import settings
@@ -209,7 +211,7 @@ def _deadlines(zaak: dict) -> dict:
     return uit
 
 
-def maak_zaken(nieuw: list[dict]) -> list[int]:
+def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
     """Create the cases (multi-row INSERT ... RETURNING) from matching's case dicts.
 
     Sets ``dict["id"]`` and returns the ids. Uses only fields of ``zaken.Vroegsignaalzaak``;
@@ -220,8 +222,11 @@ def maak_zaken(nieuw: list[dict]) -> list[int]:
     if not nieuw:
         return []
     ops = connection.ops
-    vandaag = timezone.localdate()
-    nu = ops.adapt_datetimefield_value(timezone.now())
+    nu = timezone.now()
+    if vandaag and vandaag != timezone.localdate(nu):  # a replayed run (demo): its own moment
+        nu = timezone.make_aware(dt_datetime.combine(vandaag, dt_time(6, 0)))
+    vandaag = vandaag or timezone.localdate(nu)
+    nu = ops.adapt_datetimefield_value(nu)
     velden = _zaakvelden()
     datum = ops.adapt_datefield_value
     rijen = []
@@ -352,8 +357,11 @@ def match_signalen(signaal_ids: list[int]) -> None:
     match_signalen_met_telling(signaal_ids)
 
 
-def match_signalen_met_telling(signaal_ids) -> dict:
-    """``match_signalen`` that returns counts: signalen, nieuwe_zaken, bijgewerkte_zaken."""
+def match_signalen_met_telling(signaal_ids, *, op: date | None = None) -> dict:
+    """``match_signalen`` that returns counts: signalen, nieuwe_zaken, bijgewerkte_zaken.
+
+    ``op``: the matchingsdatum (default today); the demo replays a year of monthly runs.
+    """
     totaal = {"signalen": 0, "nieuwe_zaken": 0, "bijgewerkte_zaken": 0}
     ids = sorted(set(signaal_ids))
     if not ids:
@@ -362,7 +370,7 @@ def match_signalen_met_telling(signaal_ids) -> dict:
     for i in range(0, len(ids), CHUNK):
         with transaction.atomic():
             _vergrendel()
-            for sleutel, aantal in _match_chunk(ids[i:i + CHUNK], bron).items():
+            for sleutel, aantal in _match_chunk(ids[i:i + CHUNK], bron, op).items():
                 totaal[sleutel] += aantal
     return totaal
 
@@ -375,8 +383,8 @@ def _vergrendel() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x5648_4D41])  # "VHMA"
 
 
-def _match_chunk(ids: list[int], bron) -> dict:
-    vandaag = timezone.localdate()
+def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
+    vandaag = op or timezone.localdate()
     tz = timezone.get_current_timezone()
     rijen = [
         r for r in Vroegsignaal.objects.filter(pk__in=ids).values_list(*_SIGNAALVELDEN)
@@ -498,7 +506,7 @@ def _match_chunk(ids: list[int], bron) -> dict:
 
     # 4. write: new cases, changed cases, signals
     if nieuw:
-        maak_zaken(nieuw)
+        maak_zaken(nieuw, vandaag=vandaag)
     _werk_zaken_bij(list(gewijzigd.values()))
     regels = [
         (s, z["id"] if isinstance(z, dict) else z, w, i, st, d, pk)
