@@ -98,7 +98,9 @@ class Aanlevering(models.Model):
 class Vroegsignaal(models.Model):
     """A signal of payment arrears (DDAS Vroegsignaal plus the contact details outreach needs)."""
 
-    partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="signalen")
+    # No separate index on partner: the unique (partner, extern_id) index serves every lookup by
+    # partner, and one index less makes bulk intake faster.
+    partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="signalen", db_index=False)
     extern_id = models.CharField(_("ID bij de partner"), max_length=100)
     aanlevering = models.ForeignKey(
         Aanlevering, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"

@@ -36,7 +36,9 @@ def huishoudsleutel(bsn: str, postcode: str, huisnummer: str, toevoeging: str) -
     """The address when known (signals on one address form one case), else a pseudonym of the
     BSN (never the BSN itself: the key may appear in lists and URLs)."""
     if postcode and huisnummer:
-        toev = "".join(ch for ch in toevoeging.upper() if ch.isalnum())
+        if not toevoeging:
+            return f"A:{postcode}{huisnummer}"
+        toev = toevoeging.upper() if toevoeging.isalnum() else "".join(ch for ch in toevoeging.upper() if ch.isalnum())
         return f"A:{postcode}{huisnummer}{'-' + toev if toev else ''}"[:40]
     return "B:" + hashlib.sha256(_ZOUT + bsn.encode()).hexdigest()[:32]
 

@@ -147,7 +147,7 @@ def lees_csv(data: bytes, *, max_rijen: int) -> Bron:
     eerste = next((regel for regel in tekst.splitlines() if regel.strip()), "")
     teken = kies_scheidingsteken(eerste[:10_000])
     reader = csv.reader(io.StringIO(tekst, newline=""), delimiter=teken, strict=True)
-    rijen = _tabel_rijen(reader, fout=csv.Error, fout_code="csv_kapot", max_rijen=max_rijen)
+    rijen = _tabel_rijen(reader, fout=csv.Error, fout_code="csv_kapot", max_rijen=max_rijen, tekst_cellen=True)
     bron = Bron(rijen=None, formaat="csv", codering=codering, scheidingsteken=teken)
     bron.rijen = _met_kop(rijen, bron)
     return bron
@@ -185,7 +185,7 @@ def _is_leeg(cel) -> bool:
     return cel is None or cel == "" or (type(cel) is str and not cel.strip())
 
 
-def _tabel_rijen(rijen, *, fout, fout_code: str, max_rijen: int):
+def _tabel_rijen(rijen, *, fout, fout_code: str, max_rijen: int, tekst_cellen: bool = False):
     """(row number, cells) for every non-empty row; a broken file raises Weigering."""
     nummer = 0
     aantal = 0
@@ -198,8 +198,13 @@ def _tabel_rijen(rijen, *, fout, fout_code: str, max_rijen: int):
         except fout as error:  # type: ignore[misc]
             raise Weigering(fout_code, detail=f"rij {nummer + 1}: {str(error)[:120]}") from None
         nummer += 1
-        if not cellen or all(_is_leeg(cel) for cel in cellen):
+        if not any(cellen):
             continue  # empty rows (also the trailing ;;;; rows spreadsheets leave) do not count
+        if tekst_cellen:
+            if not "".join(cellen).strip():
+                continue
+        elif all(_is_leeg(cel) for cel in cellen):
+            continue
         aantal += 1
         if aantal > max_rijen + 1:
             raise Weigering("te_veel_signalen", detail=f"maximaal {max_rijen}", status=413)

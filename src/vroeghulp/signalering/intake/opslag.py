@@ -178,6 +178,7 @@ class _Schrijver:
         self.aanlevering_id = aanlevering.pk
         self.controleur = controleur
         self.snel = SnelleControle(controleur)
+        self._datums: dict = {}
         self.rapport = rapport
         self.postgres = connection.vendor == "postgresql"
         nu = timezone.now()
@@ -257,13 +258,17 @@ class _Schrijver:
         rapport.dubbel += dubbel
 
     def _rij(self, record, waarschuwingen):
-        postgres = self.postgres
         waarden = list(record)
-        if not postgres:
+        if not self.postgres:
             waarden[1] = str(waarden[1])
+            datums = self._datums
             for i in (2, 3, 12):
-                if waarden[i] is not None:
-                    waarden[i] = waarden[i].isoformat()
+                datum = waarden[i]
+                if datum is not None:
+                    tekst = datums.get(datum)
+                    if tekst is None:
+                        tekst = datums[datum] = datum.isoformat()
+                    waarden[i] = tekst
         waarden.append(
             json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]"
         )

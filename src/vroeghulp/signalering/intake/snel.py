@@ -75,16 +75,13 @@ class SnelleControle:
 
     @staticmethod
     def _tekst(kolom, maximum):
-        uit = []
-        for x in kolom:
-            if x is None:
-                uit.append("")
-            elif type(x) is str and x.isprintable() and len(x) <= maximum:
-                x = x.strip()
-                uit.append(x if not x or x[0] not in FORMULE_TEKENS else _ANDERS)
-            else:
-                uit.append(_ANDERS)
-        return uit
+        formule = FORMULE_TEKENS
+        return [
+            ((t if not t or t[0] not in formule else _ANDERS) if (t := x.strip()) is not None else _ANDERS)
+            if (type(x) is str and len(x) <= maximum and x.isprintable())
+            else ("" if x is None else _ANDERS)
+            for x in kolom
+        ]
 
     def controleer_blok(self, blok):
         """``blok``: list of flat sequences -> list of (record, fouten, waarschuwingen)."""
