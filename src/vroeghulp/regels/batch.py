@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 import numpy as np
-from openfisca_core.indexed_enums import Enum
+from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import ETERNITY, MONTH, YEAR, period
 from openfisca_core.simulations import Simulation
 
@@ -74,13 +74,20 @@ def _periode(definition_period, peildatum: date):
     raise ValueError(definition_period)
 
 
+def _enum_uit_namen(mogelijk, namen: np.ndarray) -> EnumArray:
+    """Names -> EnumArray; OpenFisca's own encode of strings costs ~0,5 ms even for one value."""
+    uniek, positie = np.unique(namen, return_inverse=True)
+    codes = np.array([mogelijk[str(naam)].index for naam in uniek], dtype=np.int16)
+    return EnumArray(codes[positie], mogelijk)
+
+
 def _zet_invoer(simulatie: Simulation, naam: str, waarden, peildatum: date) -> None:
     variabele = simulatie.tax_benefit_system.get_variable(naam)
     if variabele is None or variabele.formulas:
         return  # not an input variable: ignore silently (e.g. helper columns)
     waarden = np.asarray(waarden)
     if variabele.value_type == Enum and waarden.dtype.kind in "OUS":
-        waarden = variabele.possible_values.encode(waarden)
+        waarden = _enum_uit_namen(variabele.possible_values, waarden)
     simulatie.set_input(naam, _periode(variabele.definition_period, peildatum), waarden)
 
 
