@@ -62,30 +62,30 @@ class Aanlevering(Schema):
     signalen: list[SignaalIn] = Field(..., min_length=1, max_length=API_MAX_SIGNALEN)
 
 
-class Fout(Schema):
+class SignaalFout(Schema):
     veld: str
     code: str
     melding: str
 
 
-class Resultaat(Schema):
+class SignaalResultaat(Schema):
     ID: str | None
     status: str = Field(..., description="geaccepteerd, dubbel of afgewezen")
-    fouten: list[Fout]
-    waarschuwingen: list[Fout] | None = Field(None, description="Het signaal is aangenomen, met deze opmerkingen.")
+    fouten: list[SignaalFout]
+    waarschuwingen: list[SignaalFout] | None = Field(None, description="Het signaal is aangenomen, met deze opmerkingen.")
     herhaling: bool | None = Field(None, description="Een eerder signaal met dit ID is bijgewerkt (hoger bedrag).")
     rij: int = Field(..., description="Plaats van het signaal in de lijst (1 = eerste).")
 
 
-class Antwoord(Schema):
+class SignaalAntwoord(Schema):
     ontvangen: int
     geaccepteerd: int
     dubbel: int
     afgewezen: int
-    resultaten: list[Resultaat]
+    resultaten: list[SignaalResultaat]
 
 
-class Probleem(Schema):
+class SignaalProbleem(Schema):
     type: str
     title: str
     status: int
@@ -93,18 +93,18 @@ class Probleem(Schema):
     code: str | None = None
 
 
-class Status(Schema):
+class SignaalStatus(Schema):
     ID: str
     status: str = Field(..., description="DDAS EnumSignaalstatus", examples=[Signaalstatus.NOG_NIET_OPGEPAKT.value])
     datum: dt.date
 
 
-class StatusLijst(Schema):
-    resultaten: list[Status]
+class SignaalStatusLijst(Schema):
+    resultaten: list[SignaalStatus]
     volgende: str | None = Field(None, description="URL van de volgende pagina, of null.")
 
 
-class StatusFilter(Schema):
+class SignaalStatusFilter(Schema):
     sinds: dt.date = Field(..., description="Signalen waarvan de status op of na deze datum is gewijzigd (JJJJ-MM-DD).")
     na: str | None = Field(None, description="Vervolgpunt uit 'volgende'; niet zelf invullen.")
 
@@ -139,7 +139,7 @@ def _partner(request):
 @router.post(
     "",
     auth=TokenAuth(Scope.SIGNALEN_AANLEVEREN),
-    response={200: Antwoord, 400: Probleem, 401: Probleem, 403: Probleem, 413: Probleem},
+    response={200: SignaalAntwoord, 400: SignaalProbleem, 401: SignaalProbleem, 403: SignaalProbleem, 413: SignaalProbleem},
     summary="Signalen aanleveren",
     description=(
         "Lever 1 tot 10.000 signalen aan. Elk signaal krijgt een eigen antwoord. "
@@ -181,12 +181,12 @@ def _status(signaal) -> dict:
 @router.get(
     "/status",
     auth=TokenAuth(Scope.SIGNALEN_STATUS),
-    response={200: StatusLijst, 400: Probleem, 401: Probleem, 403: Probleem},
+    response={200: SignaalStatusLijst, 400: SignaalProbleem, 401: SignaalProbleem, 403: SignaalProbleem},
     summary="Status van uw signalen sinds een datum",
     description="Alleen uw eigen signalen; per pagina maximaal 1000. Volg 'volgende' tot die null is.",
 )
 @audit.persoonsgegevens
-def status_sinds(request, filters: Query[StatusFilter]):
+def status_sinds(request, filters: Query[SignaalStatusFilter]):
     try:
         partner = _partner(request)
     except Weigering as weigering:
@@ -219,7 +219,7 @@ def status_sinds(request, filters: Query[StatusFilter]):
 @router.get(
     "/{path:signaal_id}/status",
     auth=TokenAuth(Scope.SIGNALEN_STATUS),
-    response={200: Status, 401: Probleem, 403: Probleem, 404: Probleem},
+    response={200: SignaalStatus, 401: SignaalProbleem, 403: SignaalProbleem, 404: SignaalProbleem},
     summary="Status van één signaal",
     description="Alleen voor uw eigen signalen; een ID dat wij niet van u kennen geeft 404.",
 )
