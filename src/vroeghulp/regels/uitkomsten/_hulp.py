@@ -30,16 +30,8 @@ def procent(fractie: float) -> str:
 
 
 def waarde(sim, variabele: str, periode, i: int):
-    """The value of one household's (or person's) variable.
-
-    OpenFisca caches results too, but each cached ``calculate`` still costs ~20 µs of checks; an
-    uitkomst reads dozens of values, so keep the arrays in a dict on the simulation.
-    """
-    arrays = sim.__dict__.setdefault("_vroeghulp_arrays", {})
-    sleutel = (variabele, periode)
-    if sleutel not in arrays:
-        arrays[sleutel] = sim.calculate(variabele, periode)
-    return arrays[sleutel][i]
+    """The value of one household's (or person's) variable (``batch.Simulatie`` remembers the arrays)."""
+    return sim.calculate(variabele, periode)[i]
 
 
 def personen_van(sim, huishouden_index: int):
