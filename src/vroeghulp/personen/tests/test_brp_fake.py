@@ -41,15 +41,32 @@ def test_zoek_persoon_answers_like_haal_centraal(flat):
     assert is_valid_bsn(ouder.bsn)
     persoon = brp_fake.zoek_persoon(ouder.bsn)
     assert persoon["burgerservicenummer"] == ouder.bsn
-    assert persoon["inwoner_id"] == ouder.pk
     assert persoon["naam"]["voorvoegsel"] == "van" and persoon["naam"]["geslachtsnaam"] == "Dijk"
     assert persoon["naam"]["volledigeNaam"] == "Anna Maria van Dijk"
-    assert persoon["geboorte"]["datum"] == "1970-03-01"
-    assert persoon["verblijfplaats"] == {
-        "straat": "Zambesidreef", "huisnummer": 12, "huisletter": "", "huisnummertoevoeging": "1",
-        "postcode": "3561AB", "woonplaats": "Utrecht", "buurtcode": "BU03440341", "wijkcode": "WK034403",
-    }
-    assert persoon["gemeenteVanInschrijving"]["code"] == "0344"
+    assert persoon["geboorte"]["datum"] == {"type": "Datum", "datum": "1970-03-01", "langFormaat": "1 maart 1970"}
+    assert persoon["verblijfplaats"] == {"type": "Adres", "verblijfadres": {
+        "officieleStraatnaam": "Zambesidreef", "korteStraatnaam": "Zambesidreef", "huisnummer": 12,
+        "huisnummertoevoeging": "1", "postcode": "3561AB", "woonplaats": "Utrecht",
+    }}
+    assert persoon["gemeenteVanInschrijving"] == {"code": "0344", "omschrijving": "Utrecht"}
+    assert (persoon["inwoner_id"], persoon["wijkcode"], persoon["buurtcode"]) == (
+        ouder.pk, "WK034403", "BU03440341")
+    assert persoon["wijk_id"] == ouder.huishouden.adres.buurt.wijk_id
+
+
+def test_the_signalering_brp_reads_the_fake(flat):
+    from vroeghulp.signalering.brp import van_haal_centraal
+
+    brp = van_haal_centraal(brp_fake.zoek_persoon(flat["letter"].bsn))
+    assert (brp.postcode, brp.huisnummer, brp.huisletter, brp.inwoner_id) == (
+        "3561AB", "14", "A", flat["letter"].pk)
+
+
+def test_zoek_personen_looks_up_a_batch(flat):
+    bsns = [flat["ouder"].bsn, flat["buur"].bsn, "111222333", ""]
+    gevonden = brp_fake.zoek_personen(bsns)
+    assert set(gevonden) == {flat["ouder"].bsn, flat["buur"].bsn}
+    assert gevonden[flat["buur"].bsn]["inwoner_id"] == flat["buur"].pk
 
 
 def test_zoek_persoon_accepts_spaces_and_refuses_unknown_or_invalid_bsns(flat):
