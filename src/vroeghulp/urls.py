@@ -28,6 +28,7 @@ urlpatterns = [
     if find_spec(f"vroeghulp.{module}" if "." in module else f"vroeghulp.{module}.urls") is not None
 ]
 
+handler400 = "vroeghulp.common.views.bad_request"
 handler403 = "vroeghulp.common.views.forbidden"
 handler404 = "vroeghulp.common.views.not_found"
 handler500 = "vroeghulp.common.views.server_error"

@@ -16,6 +16,19 @@ def health(request):
     return JsonResponse({"status": "ok"})
 
 
+def bad_request(request, exception=None):
+    return render(request, "fout.html", {"titel": _("Ongeldig verzoek"), "melding": _(
+        "Dit verzoek kunnen we niet verwerken. Ga terug en probeer het opnieuw."
+    )}, status=400)
+
+
+def csrf_failure(request, reason=""):
+    # Django's own page is English and technical; the usual cause is a form left open too long.
+    return render(request, "fout.html", {"titel": _("Formulier verlopen"), "melding": _(
+        "Het formulier is verlopen of kwam niet van deze website. Laad de pagina opnieuw en probeer het nog eens."
+    )}, status=403)
+
+
 def forbidden(request, exception=None):
     return render(request, "fout.html", {"titel": _("Geen toegang"), "melding": _(
         "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met uw teamleider."

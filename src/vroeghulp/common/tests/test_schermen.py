@@ -84,3 +84,11 @@ def test_server_error_page_is_dutch_and_shows_no_details(rf, db):
     assert response.status_code == 500
     page = response.content.decode()
     assert "Er ging iets mis" in page and "Traceback" not in page
+
+
+def test_csrf_failure_page_is_dutch(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/accounts/inloggen/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Formulier verlopen" in response.content.decode()
