@@ -4,7 +4,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from vroeghulp.api.problem import problem
 from vroeghulp.common.homes import home_context
+
+API_PREFIXES = ("/api/", "/ddas/")
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith(API_PREFIXES)
 
 
 def home(request):
@@ -36,12 +43,16 @@ def forbidden(request, exception=None):
 
 
 def not_found(request, exception=None):
+    if _is_api(request):
+        return problem(404, _("Niet gevonden"), _("Dit adres bestaat niet in de API."))
     return render(request, "fout.html", {"titel": _("Pagina niet gevonden"), "melding": _(
         "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de startpagina."
     )}, status=404)
 
 
 def server_error(request):
+    if _is_api(request):
+        return problem(500, _("Er ging iets mis"), _("Er ging iets mis aan onze kant. Probeer het later opnieuw."))
     return render(request, "fout.html", {"titel": _("Er ging iets mis"), "melding": _(
         "Er ging iets mis aan onze kant. Probeer het later opnieuw."
     )}, status=500)

@@ -92,3 +92,16 @@ def test_csrf_failure_page_is_dutch(db):
     response = Client(enforce_csrf_checks=True).post("/accounts/inloggen/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "Formulier verlopen" in response.content.decode()
+
+
+def test_unknown_api_address_answers_problem_json(client, db):
+    response = client.get("/api/v1/bestaat-niet")
+    assert response.status_code == 404
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.json()["title"] == "Niet gevonden"
+
+
+def test_api_server_error_answers_problem_json(rf):
+    response = server_error(rf.get("/api/v1/berekeningen"))
+    assert response.status_code == 500
+    assert response.headers["Content-Type"] == "application/problem+json"
