@@ -94,6 +94,7 @@ class ToewijzenForm(NLDSMixin, forms.Form):
 
 
 class NotitieForm(NLDSMixin, forms.Form):
+    use_required_attribute = False  # an empty note box is not an error until someone saves it
     tekst = forms.CharField(label=_("Notitie"), max_length=2000, widget=forms.Textarea)
 
 
