@@ -220,6 +220,7 @@ def _kolommen(huishouden_ids, h, pos, rol, leeftijd, vrouw, inkomen, is_partner,
     geboorte = (np.datetime64(peildatum) - dagen.astype("timedelta64[D]")).astype(str).tolist()
     kind = rol == Rol.KIND
     volwassen = ~kind | (leeftijd >= 12)  # children from 12 may have a phone of their own
+    # Fictitious mobile numbers 0600xxxxxx; e-mail under the reserved .example domain.
     telefoon = np.where(volwassen & (rng.random(m) < 0.85), rng.integers(0, 1_000_000, m), -1)
     mail = (volwassen & (rng.random(m) < 0.6)).tolist()
     achternamen = [[namen.splits_achternaam(a) for a in g[2]] for g in namen.GROEPEN]

@@ -21,7 +21,14 @@ EIGEN_STAPPEN = [
 
 
 class AndereDataset(Exception):
-    """The database holds other data than the demo that was asked for."""
+    """The database holds other data than the demo that was asked for.
+
+    ``demo`` tells whether that data is another demo (safe to throw away) or not.
+    """
+
+    def __init__(self, melding: str, *, demo: bool):
+        super().__init__(melding)
+        self.demo = demo
 
 
 @dataclass(frozen=True)
@@ -63,10 +70,13 @@ def vul_demo(opties: dict, stdout) -> bool:
             return False
         raise AndereDataset(
             _("Deze database bevat al een demo met %(n)d huishoudens (generator versie %(v)d).")
-            % {"n": bestaand.huishoudens, "v": bestaand.versie}
+            % {"n": bestaand.huishoudens, "v": bestaand.versie},
+            demo=True,
         )
     if Inwoner.objects.exists():
-        raise AndereDataset(_("Deze database bevat al inwoners die niet door de demo zijn gemaakt."))
+        raise AndereDataset(
+            _("Deze database bevat al inwoners die niet door de demo zijn gemaakt."), demo=False
+        )
 
     _snelle_sqlite()
     with transaction.atomic():

@@ -14,13 +14,13 @@ from django.test import override_settings
 VROEGHULP = Path(sys.executable).with_name("vroeghulp")
 
 
-def vroeghulp_demo(cwd: Path, *args: str) -> str:
+def vroeghulp_demo(cwd: Path, *args: str, code: int = 0) -> str:
     env = {k: v for k, v in os.environ.items()
            if k not in {"DATABASE_URL", "VROEGHULP_OMGEVING", "VROEGHULP_VAR_DIR", "DJANGO_SETTINGS_MODULE"}}
     uit = subprocess.run([str(VROEGHULP), "demo", "--alleen-data", *args], cwd=cwd, env=env,
                          capture_output=True, text=True, timeout=300)
-    assert uit.returncode == 0, uit.stderr
-    return uit.stdout
+    assert uit.returncode == code, uit.stderr
+    return uit.stdout + uit.stderr
 
 
 def tel(db: Path, tabel: str) -> int:
@@ -41,6 +41,14 @@ def test_cli_creates_the_sqlite_file_is_idempotent_and_rebuilds_for_another_size
 
     assert "opnieuw gemaakt" in vroeghulp_demo(tmp_path, "--huishoudens", "25")
     assert tel(db, "personen_huishouden") == 25
+    assert tel(db, "demo_demodataset") == 1
+
+    # Residents the demo did not make: the file is only wiped when asked with --opnieuw.
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM demo_demodataset")
+    assert "--opnieuw" in vroeghulp_demo(tmp_path, "--huishoudens", "25", code=1)
+    assert tel(db, "personen_huishouden") == 25
+    vroeghulp_demo(tmp_path, "--huishoudens", "25", "--opnieuw")
     assert tel(db, "demo_demodataset") == 1
 
 

@@ -170,3 +170,9 @@ def test_demo_consulent_sees_residents_of_overvecht_but_not_of_zuid(client):
     in_zuid = Inwoner.objects.filter(huishouden__adres__buurt__wijk__naam="Zuid").first()
     assert client.get(f"/personen/{in_overvecht.pk}/").status_code == 200
     assert client.get(f"/personen/{in_zuid.pk}/").status_code == 403
+
+
+def test_a_database_with_other_residents_is_never_filled(inwoner_overvecht):
+    with pytest.raises(CommandError, match="niet door de demo"):
+        demo(10)
+    assert not DemoDataset.objects.exists()

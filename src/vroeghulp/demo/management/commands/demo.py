@@ -32,8 +32,13 @@ class Command(BaseCommand):
         try:
             nieuw = services.vul_demo(opties, self.stdout)
         except services.AndereDataset as fout:
+            # Another demo in the embedded file may go; anything else only with --opnieuw.
             if not self._sqlite_bestand():
                 raise CommandError(_("%(fout)s Gebruik een lege database.") % {"fout": fout}) from fout
+            if not fout.demo:
+                raise CommandError(
+                    _("%(fout)s Gebruik --opnieuw om dit databasebestand te wissen.") % {"fout": fout}
+                ) from fout
             self.stdout.write(_("%(fout)s De demo-database wordt opnieuw gemaakt.") % {"fout": fout})
             self._migreer(opnieuw=True)
             nieuw = services.vul_demo(opties, self.stdout)
