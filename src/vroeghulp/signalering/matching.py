@@ -8,14 +8,14 @@ Entry points
 Rules (see docs/adr/0001-bewaartermijnen.md for retention, docs/matching.md is this docstring):
 
 1. **Household key** (``huishoudsleutel``, max 40 characters). The household is the address:
-   ``A:<postcode>:<huisnummer>:<huisletter+toevoeging>`` (postcode without space, upper case;
+   ``A:<postcode><huisnummer>-<huisletter+toevoeging>`` (postcode without space, upper case;
    house number without leading zeros; letter and addition upper case, only letters and digits,
-   so ``12 bis``, ``12-BIS`` and ``12, toevoeging Bis`` meet). When the BRP finds the person by BSN, the
+   so ``12 bis``, ``12-BIS`` and ``12, toevoeging Bis`` meet; the intake's key has the same form). When the BRP finds the person by BSN, the
    key is built from the **BRP address**, so a BSN signal (zorgverzekeraar) and an address signal
    (verhuurder, energie) of the same household land in one case. Without a usable address (BSN
    only, no BRP check) the key is ``B:`` + a keyed hash of the BSN (no BSN in the key: the key
-   also lives on the case and in worklists). Rotating ``SECRET_KEY`` changes these keys; set
-   ``VROEGHULP_SLEUTEL_GEHEIM`` to keep them stable.
+   also lives on the case and in worklists); the same pseudonym as the intake's. Rotating
+   ``SECRET_KEY`` changes these keys (BSN-only households then start a new history).
 2. **BRP check** (``signalering.brp``): a BSN the BRP does not know as resident →
    status "Persoon is geen inwoner (meer) in de gemeente", no case; a deceased person →
    "Inwoner is overleden", no case. ``Vroegsignaal.wijk`` comes from the BRP address, else from
@@ -60,13 +60,13 @@ the signals. No per-row queries.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import re
 from datetime import date, timedelta
 from datetime import datetime as dt_datetime
 from datetime import time as dt_time
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -103,21 +103,24 @@ def normaliseer_postcode(postcode: str) -> str:
 
 
 def adres_sleutel(postcode: str, huisnummer, huisletter: str = "", toevoeging: str = "") -> str | None:
-    """``A:3563AB:12:BIS`` or None when postcode or house number is not usable."""
+    """``A:3563AB12-BIS`` (``A:3563AB12`` without addition) or None when postcode or house number
+    is not usable. The same format as the intake's first key, so most signals keep their key."""
     pc = normaliseer_postcode(postcode)
     m = _NR.match(str(huisnummer or "").strip().upper())
     if not _PC.match(pc) or not m:
         return None
     rest = _NIET_ALFANUM.sub("", f"{m.group(2)}{huisletter or ''}{toevoeging or ''}".upper())
-    return f"A:{pc}:{m.group(1)}:{rest}"[:40]
+    return (f"A:{pc}{m.group(1)}-{rest}" if rest else f"A:{pc}{m.group(1)}")[:40]
 
 
-def _geheim() -> bytes:
-    return (_instelling("VROEGHULP_SLEUTEL_GEHEIM", "") or settings.SECRET_KEY or "vroeghulp").encode()
+@lru_cache(maxsize=4)
+def _zout(geheim: str) -> bytes:
+    return hashlib.sha256(("vroeghulp-huishoudsleutel:" + geheim).encode()).digest()
 
 
 def bsn_sleutel(bsn: str) -> str:
-    return "B:" + hmac.new(_geheim(), bsn.encode(), hashlib.sha256).hexdigest()[:32]
+    """A pseudonym of the BSN (as the intake makes it): never the BSN itself in a key."""
+    return "B:" + hashlib.sha256(_zout(settings.SECRET_KEY) + bsn.encode()).hexdigest()[:32]
 
 
 def huishoudsleutel(*, bsn: str = "", postcode: str = "", huisnummer="", toevoeging: str = "",
@@ -343,7 +346,7 @@ def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
 # --- the matching ----------------------------------------------------------------------------
 
 _SIGNAALVELDEN = ["id", "bsn", "postcode", "huisnummer", "huisnummertoevoeging", "signaaldatum",
-                  "ontvangen", "bedrag", "crisissignaal", "warme_overdracht", "eindelevering",
+                  "huishoudsleutel", "bedrag", "crisissignaal", "warme_overdracht", "eindelevering",
                   "herhaling", "vorig_bedrag", "zaak_id", "status", "status_datum", "wijk_id",
                   "inwoner_id"]
 
@@ -397,9 +400,14 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     # 1. key, wijk, inwoner and BRP status per signal
     werk = []  # one list per signal, unpacked in step 3
     postcodes = set()
-    for (pk, bsn, pc, nr, toev, sdatum, ontvangen, bedrag, crisis, warm, eind, herhaling, vorig,
+    ontvangst = {}
+    spoed = [r[0] for r in rijen if r[8] or r[10]]  # crisis or eindelevering: need the receipt day
+    if spoed:
+        ontvangst = {pk: timezone.localdate(o, tz) for pk, o in
+                     Vroegsignaal.objects.filter(pk__in=spoed).values_list("id", "ontvangen")}
+    for (pk, bsn, pc, nr, toev, sdatum, oude_sleutel, bedrag, crisis, warm, eind, herhaling, vorig,
          zaak_id, status, sdat, wijk_id, inwoner_id) in rijen:
-        oud = (status, wijk_id, inwoner_id)
+        oud = (oude_sleutel, zaak_id, wijk_id, inwoner_id, status)
         nieuwe_status = status
         persoon = personen.get(bsn) if bsn else None
         sleutel = None
@@ -425,8 +433,7 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         herhaald = bool(herhaling) and (vorig is None or bedrag <= vorig)
         if herhaald and nieuwe_status not in GEEN_ZAAK:
             nieuwe_status = Signaalstatus.HERHAALDE_MELDING
-        ontv_dag = (timezone.localdate(ontvangen, tz) if ontvangen else vandaag) if (
-            crisis or eind) else None
+        ontv_dag = ontvangst.get(pk, vandaag) if (crisis or eind) else None
         werk.append([pk, sleutel, wijk_id, inwoner_id, nieuwe_status, sdatum, ontv_dag, bedrag,
                      crisis, warm, eind, herhaald, zaak_id, vorig, sdat, postcode, oud])
     if postcodes:
@@ -446,12 +453,11 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     nieuw: list[dict] = []
     gewijzigd: dict[int, dict] = {}
     updates = []
-    ongewijzigd = set()
+    oude_waarden = {}
     for (pk, sleutel, wijk_id, inwoner_id, status, sdatum, ontv_dag, bedrag, crisis, warm, eind,
          herhaald, zaak_id, vorig, sdat, _pc, oud) in werk:
-        status_datum = vandaag if status != oud[0] else sdat
-        if oud == (status, wijk_id, inwoner_id):
-            ongewijzigd.add(pk)
+        status_datum = vandaag if status != oud[4] else sdat
+        oude_waarden[pk] = oud
         if status in GEEN_ZAAK:
             updates.append((sleutel, None, wijk_id, inwoner_id, status, status_datum, pk))
             continue
@@ -512,31 +518,41 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         (s, z["id"] if isinstance(z, dict) else z, w, i, st, d, pk)
         for s, z, w, i, st, d, pk in updates
     ]
-    _schrijf_signalen(regels, ongewijzigd)
+    _schrijf_signalen(regels, oude_waarden)
     return {"signalen": len(regels), "nieuwe_zaken": len(nieuw), "bijgewerkte_zaken": len(gewijzigd)}
 
 
-def _schrijf_signalen(regels: list[tuple], ongewijzigd: set[int]) -> None:
-    """One ``executemany`` for the signals whose wijk/inwoner/status stayed the same (only key
-    and case change: fewer indexes to maintain), one for the others."""
+_KOLOMMEN = ("huishoudsleutel", "zaak", "wijk", "inwoner", "status")
+
+
+def _schrijf_signalen(regels: list[tuple], oude_waarden: dict[int, tuple]) -> None:
+    """Write only what changed: SQLite and PostgreSQL maintain the index of every column in the
+    SET list, so rows are grouped by their set of changed columns, one ``executemany`` each
+    (usually one or two), in rowid order."""
     if not regels:
         return
     meta = Vroegsignaal._meta
     kolom = {f.name: connection.ops.quote_name(f.column) for f in meta.concrete_fields}
     tabel = connection.ops.quote_name(meta.db_table)
-    regels = sorted(regels, key=lambda r: r[6])  # rowid order: sequential B-tree access
-    kort = [(r[0], r[1], r[6]) for r in regels if r[6] in ongewijzigd]
-    lang = [r for r in regels if r[6] not in ongewijzigd]
+    groepen: dict[tuple, list] = {}
+    for sleutel, zaak, wijk, inwoner, status, status_datum, pk in sorted(regels, key=lambda r: r[6]):
+        nieuw = (sleutel, zaak, wijk, inwoner, status)
+        oud = oude_waarden[pk]
+        masker = tuple(i for i in range(5) if nieuw[i] != oud[i])
+        if not masker:
+            continue
+        waarden = [nieuw[i] for i in masker]
+        if 4 in masker:
+            waarden.append(status_datum)
+        waarden.append(pk)
+        groepen.setdefault(masker, []).append(waarden)
     with connection.cursor() as cursor:
-        if kort:
+        for masker, rijen in groepen.items():
+            zet = [f"{kolom[_KOLOMMEN[i]]} = %s" for i in masker]
+            if 4 in masker:
+                zet.append(f"{kolom['status_datum']} = %s")
             cursor.executemany(
-                f"UPDATE {tabel} SET {kolom['huishoudsleutel']} = %s, {kolom['zaak']} = %s "
-                f"WHERE {kolom['id']} = %s", kort)
-        if lang:
-            cursor.executemany(
-                f"UPDATE {tabel} SET {kolom['huishoudsleutel']} = %s, {kolom['zaak']} = %s, "
-                f"{kolom['wijk']} = %s, {kolom['inwoner']} = %s, {kolom['status']} = %s, "
-                f"{kolom['status_datum']} = %s WHERE {kolom['id']} = %s", lang)
+                f"UPDATE {tabel} SET {', '.join(zet)} WHERE {kolom['id']} = %s", rijen)
 
 
 def niet_gematchte_ids(limiet: int | None = None) -> list[int]:

@@ -70,15 +70,20 @@ def energie(db):
 # --- keys and periods --------------------------------------------------------------------------
 
 def test_adres_sleutel_normaliseert_postcode_huisnummer_en_toevoeging():
-    assert adres_sleutel("3563 ab", "12", "", "bis") == "A:3563AB:12:BIS"
-    assert adres_sleutel("3563AB", "012-BIS") == "A:3563AB:12:BIS"
-    assert adres_sleutel("3563AB", "12", "", " -Bis") == "A:3563AB:12:BIS"
+    assert adres_sleutel("3563 ab", "12", "", "bis") == "A:3563AB12-BIS"
+    assert adres_sleutel("3563AB", "012-BIS") == "A:3563AB12-BIS"
+    assert adres_sleutel("3563AB", "12", "", " -Bis") == "A:3563AB12-BIS"
+    assert adres_sleutel("3563AB", "12") == "A:3563AB12"
     assert adres_sleutel("3563AB", "12", "A", "2") == adres_sleutel("3563AB", "12a", "", "-2")
     assert adres_sleutel("3563AB", "") is None
     assert adres_sleutel("ABCD12", "3") is None
 
 
-def test_bsn_sleutel_bevat_geen_bsn():
+def test_bsn_sleutel_bevat_geen_bsn_en_is_die_van_de_intake():
+    from vroeghulp.signalering.intake.controles import huishoudsleutel
+
+    assert bsn_sleutel("123456782") == huishoudsleutel("123456782", "", "", "")
+    assert adres_sleutel("3563AB", "12", "", "bis") == huishoudsleutel("", "3563AB", "12", "bis")
     sleutel = bsn_sleutel("123456782")
     assert "123456782" not in sleutel and sleutel.startswith("B:") and len(sleutel) <= 40
     assert sleutel == bsn_sleutel("123456782")
@@ -96,7 +101,7 @@ def test_enkelvoudig(huur):
     (s,) = matched(signaal(huur, postcode="3563AB", huisnummer="12"))
     zaak = s.zaak
     assert zaak.matchsoort == Matchsoort.ENKELVOUDIG
-    assert zaak.huishoudsleutel == "A:3563AB:12:" == s.huishoudsleutel
+    assert zaak.huishoudsleutel == "A:3563AB12" == s.huishoudsleutel
     assert (zaak.startdatum_matchingperiode, zaak.einddatum_matchingperiode) == (
         dt.date(2026, 3, 1), dt.date(2026, 3, 31))
     assert zaak.matchingsdatum == dt.date(2026, 3, 20)
@@ -173,7 +178,7 @@ def test_bsn_signaal_en_adressignaal_komen_in_een_zaak(zorg, huur, inwoner_overv
                 huisnummer=str(adres.huisnummer))
     a, b = matched(a, b)
     assert a.zaak_id == b.zaak_id
-    assert a.huishoudsleutel == b.huishoudsleutel == f"A:{adres.postcode}:{adres.huisnummer}:"
+    assert a.huishoudsleutel == b.huishoudsleutel == f"A:{adres.postcode}{adres.huisnummer}"
     assert a.zaak.matchsoort == Matchsoort.MEERVOUDIG
     assert a.inwoner_id == inwoner_overvecht.pk and a.zaak.inwoner_id == inwoner_overvecht.pk
     wijk = inwoner_overvecht.huishouden.adres.buurt.wijk
@@ -183,7 +188,7 @@ def test_bsn_signaal_en_adressignaal_komen_in_een_zaak(zorg, huur, inwoner_overv
 def test_bsn_sleutel_volgt_brp_adres_niet_opgegeven_adres(zorg, inwoner_overvecht):
     adres = inwoner_overvecht.huishouden.adres
     (s,) = matched(signaal(zorg, bsn=inwoner_overvecht.bsn, postcode="9999ZZ", huisnummer="1"))
-    assert s.huishoudsleutel == f"A:{adres.postcode}:{adres.huisnummer}:"
+    assert s.huishoudsleutel == f"A:{adres.postcode}{adres.huisnummer}"
 
 
 def test_wijk_uit_postcodetabel_voor_adressignaal(huur, wijk_zuid):
@@ -218,7 +223,7 @@ def test_haal_centraal_antwoord_wordt_brp_persoon():
     })
     assert persoon.bsn == "999993653" and persoon.overleden
     assert adres_sleutel(persoon.postcode, persoon.huisnummer, persoon.huisletter,
-                         persoon.toevoeging) == "A:3563AB:12:A2"
+                         persoon.toevoeging) == "A:3563AB12-A2"
 
 
 def test_haal_centraal_bron_vraagt_per_twintig(monkeypatch):
