@@ -1,0 +1,57 @@
+"""Creating staff accounts and teams (no admin site: a command line for the beheerder)."""
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from vroeghulp.accounts.models import Gebruiker, Rol, Team
+from vroeghulp.audit import services as audit
+from vroeghulp.audit.models import Actie
+from vroeghulp.common.production import DEMO_USERNAMES
+from vroeghulp.gebieden.models import Wijk
+
+
+class InvoerFout(Exception):
+    """Wrong input; the message is Dutch and names the field."""
+
+
+@transaction.atomic
+def team_opslaan(naam: str, wijkcodes: list[str]) -> Team:
+    wijken = list(Wijk.objects.filter(code__in=wijkcodes))
+    onbekend = sorted(set(wijkcodes) - {w.code for w in wijken})
+    if onbekend:
+        raise InvoerFout(_("--wijk: onbekende wijkcode(s): %(codes)s.") % {"codes": ", ".join(onbekend)})
+    team, _nieuw = Team.objects.get_or_create(naam=naam)
+    team.wijken.set(wijken)
+    audit.log(actor=None, actie=Actie.WIJZIGEN, object_type="accounts.Team", object_id=team.pk,
+              doel=_("Beheer van teams"), toelichting=f"wijken: {', '.join(sorted(wijkcodes))}")
+    return team
+
+
+@transaction.atomic
+def gebruiker_opslaan(username: str, *, rol: str, wachtwoord: str, teams: list[str], naam: str = "") -> Gebruiker:
+    if rol not in Rol.values:
+        raise InvoerFout(_("--rol: kies uit %(rollen)s.") % {"rollen": ", ".join(Rol.values)})
+    if settings.PRODUCTIE and username in DEMO_USERNAMES:
+        raise InvoerFout(_("gebruikersnaam: '%(naam)s' is een demo-account en mag niet in productie.") % {"naam": username})
+    gevonden = list(Team.objects.filter(naam__in=teams))
+    onbekend = sorted(set(teams) - {t.naam for t in gevonden})
+    if onbekend:
+        raise InvoerFout(_("--team: onbekend team: %(teams)s. Maak het eerst met 'vroeghulp team'.") % {"teams": ", ".join(onbekend)})
+    if rol in (Rol.CONSULENT, Rol.TEAMLEIDER) and not gevonden:
+        raise InvoerFout(_("--team: een %(rol)s hoort bij minstens één team.") % {"rol": rol})
+    gebruiker = Gebruiker.objects.filter(username=username).first() or Gebruiker(username=username)
+    voornaam, _sep, achternaam = naam.partition(" ")
+    gebruiker.first_name, gebruiker.last_name, gebruiker.rol = voornaam, achternaam, rol
+    try:
+        validate_password(wachtwoord, gebruiker)
+    except ValidationError as error:
+        raise InvoerFout(_("wachtwoord: %(fouten)s") % {"fouten": " ".join(error.messages)}) from error
+    gebruiker.set_password(wachtwoord)
+    gebruiker.save()
+    gebruiker.teams.set(gevonden)
+    audit.log(actor=None, actie=Actie.WIJZIGEN, object_type="accounts.Gebruiker", object_id=gebruiker.pk,
+              doel=_("Beheer van accounts"), toelichting=f"rol {rol}")
+    return gebruiker
