@@ -72,12 +72,15 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from vroeghulp.audit import services as audit
+from vroeghulp.audit.models import Actie
 from vroeghulp.signalering import brp as brp_module
 from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.werkdagen import crisis_deadline
 from vroeghulp.zaken.models import Eindresultaat, Matchsoort, Vroegsignaalzaak, Zaakstatus
 
 CHUNK = 2000
+BRP_DOEL = "Vroegsignalering: BRP-controle bij matching (Wgs art. 8b)"
 OPEN = {Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT, Zaakstatus.CONTACT_GELEGD, Zaakstatus.HULP_AANGEBODEN}
 GEEN_ZAAK = {Signaalstatus.GEEN_INWONER, Signaalstatus.OVERLEDEN}
 _PC = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
@@ -191,26 +194,23 @@ def _norm_hulpaanbod_dagen() -> int | None:
 
 
 def _deadlines(zaak: dict) -> dict:
-    """The deadline fields of a case (the zaken app's fields when it has them)."""
+    """The deadline fields of a case: the rules of ``zaken.termijnen.bereken``, computed from what
+    matching already knows (no query per case). The crisis start is the receipt day of the
+    earliest crisis signal, as in ``zaken.termijnen.crisis_startdatum``."""
     velden = _zaakvelden()
     contact = zaak["contact"] if zaak["crisis"] else None
-    if zaak["status"] not in OPEN:
-        contact = None
-    uit = {"deadline": contact}
-    if "contact_uiterlijk" in velden:
-        uit["contact_uiterlijk"] = contact
-    if "hulpaanbod_uiterlijk" in velden and "deadline_soort" in velden:
-        dagen = _norm_hulpaanbod_dagen()
-        hulpaanbod = zaak["matchingsdatum"] + timedelta(days=dagen) if dagen is not None else None
-        if zaak["status"] not in OPEN:
-            hulpaanbod = None
-        uit["hulpaanbod_uiterlijk"] = zaak.get("hulpaanbod_uiterlijk") or hulpaanbod
-        if contact and not zaak.get("heeft_contactpoging"):
-            uit.update(deadline=contact, deadline_soort="eerste_contact")
-        elif uit["hulpaanbod_uiterlijk"]:
-            uit.update(deadline=uit["hulpaanbod_uiterlijk"], deadline_soort="hulpaanbod")
-        else:
-            uit["deadline_soort"] = ""
+    status = zaak["status"]
+    if "contact_uiterlijk" not in velden:  # a zaken model without the workflow deadlines
+        return {"deadline": contact if status in OPEN else None}
+    dagen = _norm_hulpaanbod_dagen() or 28
+    hulpaanbod = zaak.get("hulpaanbod_uiterlijk") or zaak["matchingsdatum"] + timedelta(days=dagen)
+    uit = {"contact_uiterlijk": contact, "hulpaanbod_uiterlijk": hulpaanbod, "deadline": None,
+           "deadline_soort": ""}
+    if status in (Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT) and contact and not zaak.get(
+            "heeft_contactpoging"):
+        uit.update(deadline=contact, deadline_soort="eerste_contact")
+    elif status in (Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT, Zaakstatus.CONTACT_GELEGD):
+        uit.update(deadline=hulpaanbod, deadline_soort="hulpaanbod")
     return uit
 
 
@@ -291,25 +291,30 @@ def _met_contactpoging(zaak_ids) -> set[int]:
 
 
 def _werk_zaken_bij(gewijzigd: list[dict]) -> None:
+    """Existing cases that got signals: amounts, kind, flags. Deadlines only change when the case
+    became a crisis case now; otherwise they belong to the zaken workflow."""
     if not gewijzigd:
         return
-    if any(z["crisis"] for z in gewijzigd) and "deadline_soort" in _zaakvelden():
-        contact = _met_contactpoging([z["id"] for z in gewijzigd if z["crisis"]])
-        for z in gewijzigd:
-            z["heeft_contactpoging"] = z["id"] in contact
     nu = timezone.now()
-    objecten = []
-    veldnamen = ["matchsoort", "totaal_bedrag", "crisis", "warme_overdracht", "wijk", "inwoner",
-                 "gewijzigd"]
-    for z in gewijzigd:
+    Vroegsignaalzaak.objects.bulk_update(
+        [Vroegsignaalzaak(pk=z["id"], matchsoort=z["matchsoort"], totaal_bedrag=z["totaal"],
+                          crisis=z["crisis"], warme_overdracht=z["warme_overdracht"],
+                          wijk_id=z["wijk_id"], inwoner_id=z["inwoner_id"], gewijzigd=nu)
+         for z in gewijzigd],
+        ["matchsoort", "totaal_bedrag", "crisis", "warme_overdracht", "wijk", "inwoner", "gewijzigd"],
+        batch_size=500,
+    )
+    crisis = [z for z in gewijzigd if z["crisis"] and not z.get("was_crisis")]
+    if not crisis:
+        return
+    contact = _met_contactpoging([z["id"] for z in crisis])
+    objecten, velden = [], []
+    for z in crisis:
+        z["heeft_contactpoging"] = z["id"] in contact
         extra = _deadlines(z)
-        obj = Vroegsignaalzaak(
-            pk=z["id"], matchsoort=z["matchsoort"], totaal_bedrag=z["totaal"], crisis=z["crisis"],
-            warme_overdracht=z["warme_overdracht"], wijk_id=z["wijk_id"], inwoner_id=z["inwoner_id"],
-            gewijzigd=nu, **extra,
-        )
-        objecten.append(obj)
-    Vroegsignaalzaak.objects.bulk_update(objecten, veldnamen + sorted(extra), batch_size=500)
+        velden = sorted(extra)
+        objecten.append(Vroegsignaalzaak(pk=z["id"], **extra))
+    Vroegsignaalzaak.objects.bulk_update(objecten, velden, batch_size=500)
 
 
 _BESTAAND = ["id", "huishoudsleutel", "status", "matchsoort", "matchingsdatum",
@@ -332,7 +337,7 @@ def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
              "matchingsdatum": mdatum, "start": start, "eind": eind, "crisis": crisis,
              "warme_overdracht": warm, "totaal": totaal, "wijk_id": wijk, "inwoner_id": inwoner,
              "contact": deadline if crisis else None, "signalen": 1, "nieuw": False,
-             "resultaat": resultaat, "heeft_contactpoging": False,
+             "resultaat": resultaat, "heeft_contactpoging": False, "was_crisis": crisis,
              "alleen_herhaling": status == Zaakstatus.NIET_OPGEPAKT
              and resultaat == Eindresultaat.HERHAALDE_MELDING}
         for naam, waarde in zip(extra, rij[14:]):
@@ -395,7 +400,12 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     ]
     if not rijen:
         return {}
-    personen = bron.zoek_personen({r[1] for r in rijen if r[1]}) if getattr(bron, "controleert", True) else {}
+    bsns = {r[1] for r in rijen if r[1]}
+    personen = {}
+    if bsns and getattr(bron, "controleert", True):
+        personen = bron.zoek_personen(bsns)
+        audit.log(actor=None, actie=Actie.LEZEN, object_type="personen.BRP", doel=BRP_DOEL,
+                  toelichting=f"BRP-bron {bron.naam}; {len(personen)} gevonden", aantal=len(bsns))
 
     # 1. key, wijk, inwoner and BRP status per signal
     werk = []  # one list per signal, unpacked in step 3

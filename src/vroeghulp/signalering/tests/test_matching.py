@@ -108,6 +108,8 @@ def test_enkelvoudig(huur):
     assert zaak.totaal_bedrag == Decimal("400")
     assert zaak.status == Zaakstatus.NIEUW and not zaak.crisis
     assert s.status == Signaalstatus.NOG_NIET_OPGEPAKT
+    # no crisis: the zaken norm for an offer of help (28 days after matching) is the deadline
+    assert (zaak.deadline, zaak.deadline_soort) == (dt.date(2026, 4, 17), "hulpaanbod")
 
 
 def test_meervoudig_zelfde_huishouden_zelfde_maand(huur, energie):
@@ -351,6 +353,27 @@ def test_crisissignaal_maakt_bestaande_zaak_crisis(huur, energie):
                            ontvangen=_ontvangen(dt.date(2026, 3, 12))))
     zaak = Vroegsignaalzaak.objects.get(pk=a.zaak_id)
     assert b.zaak_id == zaak.pk and zaak.crisis and zaak.deadline == dt.date(2026, 3, 17)
+    assert zaak.deadline_soort == "eerste_contact" and zaak.contact_uiterlijk == dt.date(2026, 3, 17)
+
+
+def test_nieuw_signaal_laat_termijnen_van_de_werkstroom_staan(huur, energie):
+    (a,) = matched(signaal(huur, postcode="3563AB", huisnummer="12"))
+    Vroegsignaalzaak.objects.filter(pk=a.zaak_id).update(
+        status=Zaakstatus.HULP_AANGEBODEN, deadline=None, deadline_soort="")
+    (b,) = matched(signaal(energie, postcode="3563AB", huisnummer="12", bedrag=90))
+    zaak = Vroegsignaalzaak.objects.get(pk=a.zaak_id)
+    assert b.zaak_id == zaak.pk and zaak.matchsoort == Matchsoort.MEERVOUDIG
+    assert zaak.totaal_bedrag == Decimal("490")
+    assert zaak.deadline is None and zaak.status == Zaakstatus.HULP_AANGEBODEN
+
+
+def test_brp_controle_in_audittrail_zonder_bsn(zorg, inwoner_overvecht):
+    from vroeghulp.audit.models import Actie, AuditEvent
+
+    matched(signaal(zorg, bsn=inwoner_overvecht.bsn), signaal(zorg, bsn="111222333"))
+    event = AuditEvent.objects.get(object_type="personen.BRP")
+    assert event.actie == Actie.LEZEN and event.aantal == 2 and event.api_client == "systeem"
+    assert inwoner_overvecht.bsn not in event.toelichting and "111222333" not in event.toelichting
 
 
 # --- performance -------------------------------------------------------------------------------
