@@ -138,3 +138,21 @@ def test_two_factor_login_with_an_authenticator_code(page, axe, inloggen, settin
     page.get_by_label("Code uit uw authenticator-app").fill(code)
     page.get_by_role("button", name="Bevestigen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werkvoorraad")
+
+
+def test_lockout_page_is_dutch_and_accessible(page, axe, inloggen, consulent):
+    for _ in range(5):
+        inloggen(consulent.username, "verkeerd-wachtwoord")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Account tijdelijk geblokkeerd")
+    assert axe(page) == []
+    page.context.clear_cookies()
+    inloggen("t.overvecht-bestaat-niet", "x")  # another account is not blocked by this one
+    expect(page.get_by_role("alert")).to_contain_text("Gebruikersnaam of wachtwoord klopt niet")
+
+
+def test_not_found_page_is_dutch_and_accessible(page, axe, inloggen, teamleider):
+    inloggen(teamleider.username)
+    response = page.goto("/bestaat-niet/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pagina niet gevonden")
+    assert axe(page) == []
