@@ -38,6 +38,8 @@ FILTERS = [
     "pagina=40",
     "warme_overdracht=on",
     "wijk={wijk}&status=opgepakt",
+    "status=hulp_aangeboden",
+    "toegewezen=niemand&soort=opeenvolgend&bedrag_min=1000",
 ]
 
 

@@ -85,9 +85,11 @@ def werkvoorraad_view(request):
         audit.log(actor=user, actie=Actie.LEZEN, object_type=Vroegsignaalzaak._meta.label, doel=DOEL_WERKVOORRAAD,
                   aantal=len(rijen), toelichting=("Filters: " + urlencode({k: v for k, v in request.GET.items() if v}))[:250])
     zonder_pagina = {k: v for k, v in request.GET.items() if k != "pagina" and v}
-    laatste = max(1, -(-totaal // werkvoorraad.PER_PAGINA))
+    laatste = max(1, -(-min(totaal, werkvoorraad.MAX_TELLING) // werkvoorraad.PER_PAGINA))
+    nummer = min(nummer, laatste)
     context = {
         "titel": _("Werkvoorraad"), "filter": filter_form, "rijen": rijen, "totaal": totaal,
+        "meer_dan": werkvoorraad.MAX_TELLING if totaal > werkvoorraad.MAX_TELLING else None,
         "pagina": nummer, "laatste_pagina": laatste,
         "vorige_url": "?" + urlencode({**zonder_pagina, "pagina": nummer - 1}) if nummer > 1 else "",
         "volgende_url": "?" + urlencode({**zonder_pagina, "pagina": nummer + 1}) if nummer < laatste else "",

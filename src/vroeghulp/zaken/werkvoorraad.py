@@ -16,6 +16,9 @@ from vroeghulp.signalering.models import PartnerType, Vroegsignaal
 from vroeghulp.zaken.models import OPEN_STATUSSEN, Matchsoort, Vroegsignaalzaak, Zaakstatus
 
 PER_PAGINA = 50
+# Counting stops here: "more than 1,000" is all a caseworker needs, and an exact count of a
+# filtered 50,000 would cost more than the page itself. The walk stops at 1,001 matches.
+MAX_TELLING = 1000
 
 URGENTIE = (
     F("warme_overdracht").desc(),
@@ -81,6 +84,8 @@ def filter_toepassen(qs, data: dict, user):
     else:
         qs = qs.filter(status__in=OPEN_STATUSSEN)
     if data.get("signaaltype"):
+        # A correlated EXISTS keeps the walk over the urgency index (stops after one page);
+        # an IN (subquery) would make the database fetch and sort every case of that type.
         qs = qs.filter(Exists(Vroegsignaal.objects.filter(zaak_id=OuterRef("pk"), partner__type=data["signaaltype"])))
     if data.get("crisis") == "ja":
         qs = qs.filter(crisis=True)
@@ -88,10 +93,12 @@ def filter_toepassen(qs, data: dict, user):
         qs = qs.filter(crisis=False)
     if data.get("soort"):
         qs = qs.filter(matchsoort=data["soort"])
+    # On the sort key (= deadline; none = 9999-12-31), so the urgency index is walked in order
+    # and the walk stops after one page: overdue cases are at its start.
     if data.get("termijn") == "verlopen":
-        qs = qs.filter(deadline__lt=vandaag)
+        qs = qs.filter(sorteerdatum__lt=vandaag)
     elif data.get("termijn") == "week":
-        qs = qs.filter(deadline__lte=vandaag + timedelta(days=7))
+        qs = qs.filter(sorteerdatum__lte=vandaag + timedelta(days=7))
     if data.get("toegewezen") == "mij":
         qs = qs.filter(toegewezen_aan=user)
     elif data.get("toegewezen") == "niemand":
@@ -108,11 +115,13 @@ def filter_toepassen(qs, data: dict, user):
 
 
 def pagina(qs, nummer: int):
-    """One page of cases with what the rows show (a fixed number of queries per page)."""
+    """One page of cases with what the rows show (a fixed number of queries per page).
+
+    Returns (count, rows); the count is capped at ``MAX_TELLING + 1``."""
     from vroeghulp.zaken.models import Contactpoging
 
-    nummer = max(1, nummer or 1)
-    totaal = qs.count()
+    nummer = max(1, min(nummer or 1, MAX_TELLING // PER_PAGINA))
+    totaal = qs.order_by()[: MAX_TELLING + 1].count()
     rijen = list(
         qs.order_by(*URGENTIE)
         .select_related("inwoner", "wijk", "toegewezen_aan")
