@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 # Paths that are public or authenticate themselves (API tokens).
 PUBLIC_PREFIXES = ("/accounts/inloggen/", "/static/", "/api/", "/ddas/", "/zelfcheck/", "/gezond/")
@@ -24,5 +26,8 @@ class LoginRequiredMiddleware:
                 and not user.is_verified()
                 and not path.startswith(OTP_EXEMPT_PREFIXES)
             ):
-                return redirect("accounts:tweestaps")
+                target = reverse("accounts:tweestaps")
+                if path != "/":
+                    target += "?" + urlencode({"next": request.get_full_path()})
+                return redirect(target)
         return self.get_response(request)

@@ -8,6 +8,7 @@ import qrcode.image.svg
 from django import forms
 from django.contrib.auth import logout, views as auth_views
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -54,11 +55,19 @@ def _qr_svg(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+def _next_page(request) -> str:
+    """Where to go after the second factor: the page asked for, if it is on this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return "/"
+
+
 def tweestaps(request):
     """Set up (first time) or verify the TOTP second factor."""
     user = request.user
     if user.is_verified():
-        return redirect("home")
+        return redirect(_next_page(request))
     device = TOTPDevice.objects.filter(user=user).order_by("-confirmed").first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=False)
@@ -69,9 +78,9 @@ def tweestaps(request):
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
             otp_login(request, device)
-            return redirect("home")
+            return redirect(_next_page(request))
         form.add_error("code", _("Deze code klopt niet of is verlopen. Probeer de nieuwste code."))
-    context = {"form": form, "instellen": not device.confirmed}
+    context = {"form": form, "instellen": not device.confirmed, "next": _next_page(request)}
     if not device.confirmed:
         context["qr"] = _qr_svg(device.config_url)
     return render(request, "accounts/tweestaps.html", context)

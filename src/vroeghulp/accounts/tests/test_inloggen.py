@@ -74,9 +74,12 @@ def current_code(device: TOTPDevice) -> str:
 
 def test_without_second_factor_staff_is_sent_to_tweestaps(client, medewerker, tweestaps):
     client.force_login(medewerker)
-    for path in ("/", "/audit/", "/personen/1/"):
+    response = client.get("/")
+    assert response.status_code == 302 and response.headers["Location"] == "/accounts/tweestaps/"
+    for path in ("/audit/", "/personen/1/"):
         response = client.get(path)
-        assert response.status_code == 302 and response.headers["Location"] == "/accounts/tweestaps/", path
+        assert response.status_code == 302, path
+        assert response.headers["Location"] == f"/accounts/tweestaps/?next={path.replace('/', '%2F')}", path
 
 
 def test_first_visit_sets_up_an_authenticator_with_a_qr_code(client, medewerker, tweestaps):
@@ -96,6 +99,20 @@ def test_valid_code_confirms_the_device_and_opens_the_app(client, medewerker, tw
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/").status_code == 200
+
+
+def test_after_the_code_the_page_asked_for_opens(client, medewerker, tweestaps):
+    device = TOTPDevice.objects.create(user=medewerker, name="Authenticator", confirmed=True)
+    client.force_login(medewerker)
+    response = client.post("/accounts/tweestaps/", {"code": current_code(device), "next": "/accounts/gebruikers/"})
+    assert response.headers["Location"] == "/accounts/gebruikers/"
+
+
+def test_next_page_elsewhere_is_ignored(client, medewerker, tweestaps):
+    device = TOTPDevice.objects.create(user=medewerker, name="Authenticator", confirmed=True)
+    client.force_login(medewerker)
+    response = client.post("/accounts/tweestaps/", {"code": current_code(device), "next": "https://kwaad.example/"})
+    assert response.headers["Location"] == "/"
 
 
 def test_wrong_code_is_refused_in_dutch(client, medewerker, tweestaps):
