@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-DEMO_USERNAMES = ("beheerder", "teamleider", "consulent", "analist", "partner")
+DEMO_USERNAMES = ("beheerder", "teamleider", "consulent", "analist", "huisarts")
 MIN_SECRET_KEY_LENGTH = 50
 
 

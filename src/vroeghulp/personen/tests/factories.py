@@ -8,7 +8,7 @@ from vroeghulp.personen.models import Adres, Huishouden, Inwoner, Rol
 
 def bsn_from_seed(seed: int) -> str:
     """A valid BSN (11-proef) derived from a number: choose the last digit so the sum fits."""
-    base = f"{(100000000 + seed * 7919) % 100000000:08d}"
+    base = f"{10000000 + (seed * 7919) % 89999999:08d}"  # never 0000…: no leading-zero BSNs
     total = sum(int(d) * w for d, w in zip(base, (9, 8, 7, 6, 5, 4, 3, 2)))
     for last in range(10):
         if (total - last) % 11 == 0:
