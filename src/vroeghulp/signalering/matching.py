@@ -5,22 +5,25 @@ Entry points
   transaction or just after) and by ``vroeghulp signalen_matchen`` for everything not matched yet.
 - ``huishoudsleutel(...)``: the household key, also usable by the intake.
 
-Rules (see docs/adr/0001-bewaartermijnen.md for retention, docs/matching.md is this docstring):
+Rules (retention: ``signalering.bewaartermijnen`` and docs/adr/0001-bewaartermijnen.md):
 
 1. **Household key** (``huishoudsleutel``, max 40 characters). The household is the address:
    ``A:<postcode><huisnummer>-<huisletter+toevoeging>`` (postcode without space, upper case;
    house number without leading zeros; letter and addition upper case, only letters and digits,
-   so ``12 bis``, ``12-BIS`` and ``12, toevoeging Bis`` meet; the intake's key has the same form). When the BRP finds the person by BSN, the
-   key is built from the **BRP address**, so a BSN signal (zorgverzekeraar) and an address signal
+   so ``12 bis``, ``12-BIS`` and ``12, toevoeging Bis`` meet; the intake's key has the same
+   form). When the BRP finds the person by BSN, the key is built from the **BRP address**, so a BSN signal (zorgverzekeraar) and an address signal
    (verhuurder, energie) of the same household land in one case. Without a usable address (BSN
    only, no BRP check) the key is ``B:`` + a keyed hash of the BSN (no BSN in the key: the key
    also lives on the case and in worklists); the same pseudonym as the intake's. Rotating
    ``SECRET_KEY`` changes these keys (BSN-only households then start a new history).
 2. **BRP check** (``signalering.brp``): a BSN the BRP does not know as resident →
    status "Persoon is geen inwoner (meer) in de gemeente", no case; a deceased person →
-   "Inwoner is overleden", no case. ``Vroegsignaal.wijk`` comes from the BRP address, else from
-   the ``gebieden.Postcode`` table (postcode → buurt → wijk); the case gets the wijk of its first
-   signal that has one, so the worklist access control (per wijk) works.
+   "Inwoner is overleden", no case. Signals with only an address are not checked against the
+   BRP (the partner's address is the household). ``Vroegsignaal.wijk`` comes from the BRP
+   address, else from the ``gebieden.Postcode`` table (postcode → buurt → wijk), else from a
+   known address with that postcode; the case gets the wijk of its first signal that has one, so
+   the worklist access control (per wijk) works. Each BRP check writes one audit event per chunk
+   (actie ``lezen``, counts only).
 3. **Matching period**: the calendar month of the signaaldatum (``VROEGHULP_MATCHINGPERIODE=
    maand``; ``week`` = ISO week is the alternative). The market (RIS) matches monthly.
    ``matchingsdatum`` is the day the matching ran (DDAS: "De datum waarop de matching wordt
@@ -51,10 +54,14 @@ Rules (see docs/adr/0001-bewaartermijnen.md for retention, docs/matching.md is t
    ("beëindiging van de levering van gas, elektriciteit", Wgs art. 4 lid 2) and the case becomes
    a crisis case.
 
+Deadlines of new cases follow ``zaken.termijnen`` (crisis: first contact; otherwise the norm for
+an offer of help); an existing case only gets new deadlines when a signal makes it a crisis case.
+
 Performance: set-based per chunk (default 2,000 signals): one query for the signals, one BRP
-call/query, one for postcode → wijk, one for the existing cases of all keys in the chunk, one
-``bulk_create`` for new cases, one ``bulk_update`` for changed cases and one ``executemany`` for
-the signals. No per-row queries.
+call/query, one audit event, one or two for postcode → wijk, one for the existing cases of all
+keys in the chunk, one multi-row INSERT for new cases, one ``bulk_update`` for changed cases and
+one ``executemany`` per set of changed signal columns (only changed columns are written). No
+per-row queries; at most 14 statements for a chunk of 1,000 (tested).
 """
 
 from __future__ import annotations

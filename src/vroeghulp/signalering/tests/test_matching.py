@@ -386,7 +386,6 @@ def test_chunk_van_duizend_signalen_met_vaste_query_aantallen(
     for i in range(50):
         InwonerFactory(huishouden=HuishoudenFactory(
             adres=AdresFactory(buurt=buurt, postcode="3511AA", huisnummer=1000 + i)))
-    bsns = list(Vroegsignaal.objects.none())
     from vroeghulp.personen.models import Inwoner
 
     bsns = list(Inwoner.objects.values_list("bsn", flat=True))
