@@ -20,4 +20,5 @@ A step must be deterministic given the context (so reruns give the same data) an
 
 STEPS: list[str] = [
     "vroeghulp.signalering.demo.vul",
+    "vroeghulp.zaken.demo.vul",
 ]
