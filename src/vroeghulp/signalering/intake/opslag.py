@@ -11,6 +11,7 @@ After the commit the matching hook is called once with the ids of every new or u
 """
 
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -103,6 +104,21 @@ def verwerk(
 ) -> Rapport:
     """Validate and store a delivery. ``rijen`` yields ``(rij, waarden, fouten_vooraf)`` (see
     ``lezen``). Raises ``Weigering`` (nothing stored) when the delivery as a whole is refused."""
+    # A delivery allocates millions of small tuples and creates no reference cycles: the cyclic
+    # garbage collector would scan them again and again (measured: half the time of a 300k file).
+    gc_aan = gc.isenabled()
+    gc.disable()
+    try:
+        return _verwerk(
+            partner, rijen, kanaal=kanaal, bestandsnaam=bestandsnaam, actor=actor, ingediend_door=ingediend_door,
+            bron=bron, op=op, voortgang=voortgang, match=match,
+        )
+    finally:
+        if gc_aan:
+            gc.enable()
+
+
+def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bron, op, voortgang, match) -> Rapport:
     datum = op or vandaag()
     rapport = Rapport()
     if bron is not None:
