@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from vroeghulp.api.meldingen import dutch_reason
 from vroeghulp.api.problem import problem
 
 api = NinjaAPI(
@@ -25,7 +26,7 @@ def _field_name(loc) -> str:
 
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc):
-    params = [{"name": _field_name(e.get("loc", ())), "reason": e.get("msg", "")} for e in exc.errors]
+    params = [{"name": _field_name(e.get("loc", ())), "reason": dutch_reason(e)} for e in exc.errors]
     return problem(400, _("Ongeldige invoer"), _("Een of meer velden zijn niet goed."), invalid_params=params)
 
 
