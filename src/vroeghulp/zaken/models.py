@@ -130,6 +130,12 @@ class Vroegsignaalzaak(models.Model):
                 fields=["-warme_overdracht", "sorteerdatum", "-crisis", "matchingsdatum", "id"],
                 name="zaken_urgentie_idx",
             ),
+            # The same order within one status (e.g. "hulp aangeboden", at the end of the above).
+            models.Index(
+                fields=["status", "-warme_overdracht", "sorteerdatum", "-crisis", "matchingsdatum", "id"],
+                name="zaken_status_urgentie_idx",
+            ),
+            models.Index(fields=["datum_afgerond"], name="zaken_afgerond_idx"),
             models.Index(fields=["toegewezen_aan", "status"], name="zaken_toegewezen_idx"),
         ]
 

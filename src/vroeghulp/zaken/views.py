@@ -73,14 +73,8 @@ def werkvoorraad_view(request):
     data = filter_form.cleaned_data if filter_form.is_bound and filter_form.is_valid() else {}
     qs = werkvoorraad.filter_toepassen(werkvoorraad.zaken_voor(user), data, user)
     nummer = data.get("pagina") or 1
-    totaal, rijen = werkvoorraad.pagina(qs, nummer)
     vandaag = timezone.localdate()
-    for zaak in rijen:
-        pogingen = list(zaak.contactpogingen.all())
-        zaak.te_laat = zaak.deadline is not None and zaak.deadline < vandaag
-        zaak.signaaltypen = sorted({s.partner.type for s in zaak.signalen.all()})
-        zaak.volgende = suggestie.volgende_stap(zaak, pogingen)
-        zaak.aantal_pogingen = len(pogingen)
+    totaal, rijen = werkvoorraad.rijen_snel(qs, nummer, werkvoorraad.volgorde(data), vandaag)
     if rijen:
         audit.log(actor=user, actie=Actie.LEZEN, object_type=Vroegsignaalzaak._meta.label, doel=DOEL_WERKVOORRAAD,
                   aantal=len(rijen), toelichting=("Filters: " + urlencode({k: v for k, v in request.GET.items() if v}))[:250])
@@ -88,7 +82,8 @@ def werkvoorraad_view(request):
     laatste = max(1, -(-min(totaal, werkvoorraad.MAX_TELLING) // werkvoorraad.PER_PAGINA))
     nummer = min(nummer, laatste)
     context = {
-        "titel": _("Werkvoorraad"), "filter": filter_form, "rijen": rijen, "totaal": totaal,
+        "titel": _("Werkvoorraad"), "filter_velden": werkvoorraad.velden(filter_form), "rijen": rijen,
+        "totaal": totaal,
         "meer_dan": werkvoorraad.MAX_TELLING if totaal > werkvoorraad.MAX_TELLING else None,
         "pagina": nummer, "laatste_pagina": laatste,
         "vorige_url": "?" + urlencode({**zonder_pagina, "pagina": nummer - 1}) if nummer > 1 else "",
