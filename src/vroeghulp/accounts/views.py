@@ -83,4 +83,7 @@ def tweestaps(request):
     context = {"form": form, "instellen": not device.confirmed, "next": _next_page(request)}
     if not device.confirmed:
         context["qr"] = _qr_svg(device.config_url)
+        # For who cannot scan: the same secret as text, in groups of four.
+        secret = base64.b32encode(device.bin_key).decode().rstrip("=")
+        context["sleutel"] = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
     return render(request, "accounts/tweestaps.html", context)

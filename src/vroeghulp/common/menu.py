@@ -4,6 +4,7 @@ An entry whose URL does not exist (yet) is left out, so an app can register its 
 after its screen lands. Only list screens the role may open: the menu is not the permission check.
 """
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +22,7 @@ MENU: list[tuple[str, str, frozenset]] = [
 
 def menu_for(request) -> list[dict]:
     user = request.user
-    if not user.is_authenticated:
+    if not user.is_authenticated or (settings.VROEGHULP_2FA_VERPLICHT and not user.is_verified()):
         return []
     items = []
     for name, label, roles in MENU:

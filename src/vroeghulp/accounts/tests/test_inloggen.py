@@ -87,7 +87,13 @@ def test_first_visit_sets_up_an_authenticator_with_a_qr_code(client, medewerker,
     page = client.get("/accounts/tweestaps/").content.decode()
     assert "Scan deze code met uw authenticator-app" in page
     assert 'src="data:image/svg+xml;base64,' in page
-    assert TOTPDevice.objects.get(user=medewerker).confirmed is False
+    device = TOTPDevice.objects.get(user=medewerker)
+    assert device.confirmed is False
+    # The same secret as text for who cannot scan.
+    import base64
+    assert base64.b32encode(device.bin_key).decode().rstrip("=")[:4] in page
+    assert "utrecht-nav-list__link" not in page  # no menu before the second factor, only logout
+    assert "Uitloggen" in page
 
 
 def test_valid_code_confirms_the_device_and_opens_the_app(client, medewerker, tweestaps):
