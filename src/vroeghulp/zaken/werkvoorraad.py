@@ -222,8 +222,12 @@ def rijen_snel(qs, nummer: int, orde, vandaag) -> tuple[int, list[Rij]]:
     )[(nummer - 1) * PER_PAGINA: nummer * PER_PAGINA])
     ids = [w["id"] for w in waarden]
     typen: dict[int, set] = {}
-    for zaak_id, type_ in Vroegsignaal.objects.filter(zaak_id__in=ids).values_list("zaak_id", "partner__type"):
+    namen: dict[int, str] = {}  # for cases not (yet) linked to a BRP person: the partner's name
+    for zaak_id, type_, *naam in Vroegsignaal.objects.filter(zaak_id__in=ids).order_by("id").values_list(
+            "zaak_id", "partner__type", "voorletters", "voorvoegsel", "achternaam"):
         typen.setdefault(zaak_id, set()).add(type_)
+        if zaak_id not in namen and naam[2]:
+            namen[zaak_id] = " ".join(d for d in naam if d)
     pogingen: dict[int, list] = {}
     for zaak_id, soort, dagdeel, bereikt in Contactpoging.objects.filter(zaak_id__in=ids).order_by(
             "datum", "id").values_list("zaak_id", "soort", "dagdeel", "bereikt"):
@@ -249,14 +253,14 @@ def rijen_snel(qs, nummer: int, orde, vandaag) -> tuple[int, list[Rij]]:
         if w["inwoner_id"]:
             naam = " ".join(d for d in (w["inwoner__voorletters"], w["inwoner__voorvoegsel"], w["inwoner__achternaam"]) if d)
         else:
-            naam = zaak_nr % {"nr": pk}
+            naam = namen.get(pk) or zaak_nr % {"nr": pk}
         if w["toegewezen_aan_id"]:
             volledig = f'{w["toegewezen_aan__first_name"]} {w["toegewezen_aan__last_name"]}'.strip()
             toegewezen = escape(volledig or w["toegewezen_aan__username"])
         else:
             toegewezen = t_niemand
         if deadline:
-            termijn = (f'{escape(date_format(deadline, "j M"))}{t_te_laat if te_laat else ""}'
+            termijn = (f'{escape(date_format(deadline, "j F"))}{t_te_laat if te_laat else ""}'
                        f'<div class="vh-klein">{escape(termijn_label.get(w["deadline_soort"], ""))}</div>')
         else:
             termijn = "–"
