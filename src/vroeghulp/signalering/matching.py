@@ -102,6 +102,39 @@ def _instelling(naam: str, standaard: str) -> str:
     return str(waarde)
 
 
+def _rauw(model, velden, where: str, params) -> list[tuple]:
+    """SELECT of plain columns without the ORM's per-value machinery (hot path of matching)."""
+    ops = connection.ops
+    meta = model._meta
+    kolommen = ", ".join(ops.quote_name(meta.get_field(v).column) for v in velden)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {kolommen} FROM {ops.quote_name(meta.db_table)} WHERE {where}", params)
+        return cursor.fetchall()
+
+
+def _kolom(model, veld: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(veld).column)
+
+
+def _in(aantal: int) -> str:
+    return "(" + ", ".join(["%s"] * aantal) + ")"
+
+
+def _als_datum(waarde):
+    if waarde is None or isinstance(waarde, date):
+        return waarde
+    return date.fromisoformat(str(waarde)[:10])
+
+
+_CENT = Decimal("0.01")
+
+
+def _als_bedrag(waarde):
+    if waarde is None or isinstance(waarde, Decimal):
+        return waarde
+    return Decimal(str(waarde)).quantize(_CENT)
+
+
 def terugkijken_maanden() -> int:
     return int(_instelling("VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN", "6"))
 
@@ -110,6 +143,13 @@ def terugkijken_maanden() -> int:
 
 def normaliseer_postcode(postcode: str) -> str:
     return "".join(str(postcode or "").split()).upper()
+
+
+@lru_cache(maxsize=65536)
+def _adres(postcode: str, huisnummer, huisletter: str, toevoeging: str) -> tuple[str | None, str]:
+    """(key, normalised postcode) of an address; cached: a chunk holds many signals per address."""
+    sleutel = adres_sleutel(postcode, huisnummer, huisletter, toevoeging)
+    return sleutel, (normaliseer_postcode(postcode) if sleutel else "")
 
 
 def adres_sleutel(postcode: str, huisnummer, huisletter: str = "", toevoeging: str = "") -> str | None:
@@ -334,12 +374,18 @@ def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
     per_sleutel: dict[str, list[dict]] = {}
     if not sleutels:
         return per_sleutel
-    rijen = Vroegsignaalzaak.objects.filter(
-        huishoudsleutel__in=sleutels, einddatum_matchingperiode__gte=vanaf
-    ).values_list(*_BESTAAND, *extra)
+    sleutels = list(sleutels)
+    rijen = _rauw(
+        Vroegsignaalzaak, _BESTAAND + extra,
+        f"{_kolom(Vroegsignaalzaak, 'huishoudsleutel')} IN {_in(len(sleutels))} "
+        f"AND {_kolom(Vroegsignaalzaak, 'einddatum_matchingperiode')} >= %s",
+        [*sleutels, connection.ops.adapt_datefield_value(vanaf)],
+    )
     for rij in rijen:
         (pk, sleutel, status, soort, mdatum, start, eind, crisis, warm, totaal, wijk, inwoner,
          deadline, resultaat) = rij[:14]
+        mdatum, start, eind, deadline = map(_als_datum, (mdatum, start, eind, deadline))
+        crisis, warm, totaal = bool(crisis), bool(warm), _als_bedrag(totaal)
         z = {"id": pk, "sleutel": sleutel, "status": status, "matchsoort": soort,
              "matchingsdatum": mdatum, "start": start, "eind": eind, "crisis": crisis,
              "warme_overdracht": warm, "totaal": totaal, "wijk_id": wijk, "inwoner_id": inwoner,
@@ -348,6 +394,7 @@ def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
              "alleen_herhaling": status == Zaakstatus.NIET_OPGEPAKT
              and resultaat == Eindresultaat.HERHAALDE_MELDING}
         for naam, waarde in zip(extra, rij[14:]):
+            waarde = _als_datum(waarde)
             z[naam] = waarde
             if naam == "contact_uiterlijk":
                 z["contact"] = waarde
@@ -398,12 +445,23 @@ def _vergrendel() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x5648_4D41])  # "VHMA"
 
 
+def _signaalrijen(ids: list[int]) -> list[tuple]:
+    """The chunk's signals; ids from one delivery are consecutive, so a range beats IN (...)."""
+    pk = _kolom(Vroegsignaal, "id")
+    if ids[-1] - ids[0] < 2 * len(ids):
+        gezocht = set(ids)
+        return [r for r in _rauw(Vroegsignaal, _SIGNAALVELDEN, f"{pk} BETWEEN %s AND %s",
+                                 [ids[0], ids[-1]]) if r[0] in gezocht]
+    return _rauw(Vroegsignaal, _SIGNAALVELDEN, f"{pk} IN {_in(len(ids))}", ids)
+
+
 def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     vandaag = op or timezone.localdate()
     tz = timezone.get_current_timezone()
     rijen = [
-        r for r in Vroegsignaal.objects.filter(pk__in=ids).values_list(*_SIGNAALVELDEN)
-        if r[13] is None or r[11]
+        (r[0], r[1], r[2], r[3], r[4], _als_datum(r[5]), r[6], _als_bedrag(r[7]), r[8], r[9],
+         r[10], r[11], _als_bedrag(r[12]), *r[13:])
+        for r in _signaalrijen(ids) if r[13] is None or r[11]
     ]
     if not rijen:
         return {}
@@ -431,9 +489,8 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         postcode = ""
         if persoon is not None:
             inwoner_id = persoon.inwoner_id or inwoner_id
-            sleutel = adres_sleutel(persoon.postcode, persoon.huisnummer, persoon.huisletter,
-                                    persoon.toevoeging)
-            postcode = normaliseer_postcode(persoon.postcode)
+            sleutel, postcode = _adres(persoon.postcode, persoon.huisnummer, persoon.huisletter,
+                                       persoon.toevoeging)
             if persoon.wijk_id:
                 wijk_id = persoon.wijk_id
             if persoon.overleden:
@@ -441,8 +498,7 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         elif bsn and getattr(bron, "controleert", False):
             nieuwe_status = Signaalstatus.GEEN_INWONER
         if sleutel is None:
-            sleutel = adres_sleutel(pc, nr, "", toev)
-            postcode = normaliseer_postcode(pc) if sleutel else ""
+            sleutel, postcode = _adres(pc, nr, "", toev)
         if sleutel is None:
             sleutel = bsn_sleutel(bsn) if bsn else f"S:{pk}"
         if not wijk_id and postcode:
