@@ -52,3 +52,25 @@ def test_login_page_itself_is_public_and_dutch(client):
     response = client.get("/accounts/inloggen/")
     assert response.status_code == 200
     assert "Inloggen bij Vroeghulp" in response.content.decode()
+
+
+# API operations open to everyone, with the reason. Everything else needs a token or a session.
+PUBLIC_API_OPERATIONS: dict[str, str] = {}
+
+
+@pytest.mark.django_db
+def test_every_api_operation_refuses_anonymous_callers(client):
+    from vroeghulp.common.urlwalk import all_endpoints, all_routes, ninja_operations
+
+    wrong, checked = [], 0
+    for route in all_routes():
+        for method, _view in ninja_operations(route):
+            key = f"{method} /{route.route}"
+            if key in PUBLIC_API_OPERATIONS:
+                continue
+            checked += 1
+            response = client.generic(method, route.sample_path(), "{}", content_type="application/json")
+            if response.status_code != 401 or response.headers["Content-Type"] != "application/problem+json":
+                wrong.append(f"{key}: {response.status_code} {response.headers.get('Content-Type')}")
+    assert checked >= 1 and len(all_endpoints()) > checked
+    assert not wrong, "API zonder inlogcontrole:\n" + "\n".join(wrong)
