@@ -86,7 +86,7 @@ from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.werkdagen import crisis_deadline
 from vroeghulp.zaken.models import Eindresultaat, Matchsoort, Vroegsignaalzaak, Zaakstatus
 
-CHUNK = 2000
+CHUNK = 5000
 BRP_DOEL = "Vroegsignalering: BRP-controle bij matching (Wgs art. 8b)"
 OPEN = {Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT, Zaakstatus.CONTACT_GELEGD, Zaakstatus.HULP_AANGEBODEN}
 GEEN_ZAAK = {Signaalstatus.GEEN_INWONER, Signaalstatus.OVERLEDEN}
@@ -204,19 +204,28 @@ def matchingperiode(dag: date) -> tuple[date, date]:
 
 def wijken_voor_postcodes(postcodes) -> dict[str, int]:
     """Postcode → wijk id: the gebieden Postcode table, then the addresses of the personen app."""
-    from vroeghulp.gebieden.models import Postcode  # noqa: PLC0415
+    from vroeghulp.gebieden.models import Buurt, Postcode  # noqa: PLC0415
     from vroeghulp.personen.models import Adres  # noqa: PLC0415
 
-    postcodes = {p for p in postcodes if p}
+    postcodes = sorted({p for p in postcodes if p})
     if not postcodes:
         return {}
-    gevonden = dict(
-        Postcode.objects.filter(postcode__in=postcodes).values_list("postcode", "buurt__wijk_id")
-    )
-    rest = postcodes - gevonden.keys()
-    if rest:
-        for pc, wijk in Adres.objects.filter(postcode__in=rest).values_list("postcode", "buurt__wijk_id"):
-            gevonden.setdefault(pc, wijk)
+    ops = connection.ops
+    buurt = ops.quote_name(Buurt._meta.db_table)
+    buurt_pk, buurt_wijk = _kolom(Buurt, "id"), _kolom(Buurt, "wijk")
+    gevonden: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        for model in (Postcode, Adres):
+            rest = [p for p in postcodes if p not in gevonden]
+            if not rest:
+                break
+            tabel = ops.quote_name(model._meta.db_table)
+            cursor.execute(
+                f"SELECT DISTINCT t.{_kolom(model, 'postcode')}, b.{buurt_wijk} FROM {tabel} t "
+                f"JOIN {buurt} b ON b.{buurt_pk} = t.{_kolom(model, 'buurt')} "
+                f"WHERE t.{_kolom(model, 'postcode')} IN {_in(len(rest))}", rest)
+            for pc, wijk in cursor.fetchall():
+                gevonden.setdefault(pc, wijk)
     return gevonden
 
 
@@ -406,7 +415,7 @@ def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
 
 _SIGNAALVELDEN = ["id", "bsn", "postcode", "huisnummer", "huisnummertoevoeging", "signaaldatum",
                   "huishoudsleutel", "bedrag", "crisissignaal", "warme_overdracht", "eindelevering",
-                  "herhaling", "vorig_bedrag", "zaak_id", "status", "status_datum", "wijk_id",
+                  "herhaling", "vorig_bedrag", "zaak_id", "status", "wijk_id",
                   "inwoner_id"]
 
 
@@ -458,9 +467,10 @@ def _signaalrijen(ids: list[int]) -> list[tuple]:
 def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     vandaag = op or timezone.localdate()
     tz = timezone.get_current_timezone()
+    # dates come back as dates (Django's SQLite converters, psycopg); amounts need converting
     rijen = [
-        (r[0], r[1], r[2], r[3], r[4], _als_datum(r[5]), r[6], _als_bedrag(r[7]), r[8], r[9],
-         r[10], r[11], _als_bedrag(r[12]), *r[13:])
+        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], _als_bedrag(r[7]), r[8], r[9], r[10], r[11],
+         None if r[12] is None else _als_bedrag(r[12]), r[13], r[14], r[15], r[16])
         for r in _signaalrijen(ids) if r[13] is None or r[11]
     ]
     if not rijen:
@@ -481,7 +491,7 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         ontvangst = {pk: timezone.localdate(o, tz) for pk, o in
                      Vroegsignaal.objects.filter(pk__in=spoed).values_list("id", "ontvangen")}
     for (pk, bsn, pc, nr, toev, sdatum, oude_sleutel, bedrag, crisis, warm, eind, herhaling, vorig,
-         zaak_id, status, sdat, wijk_id, inwoner_id) in rijen:
+         zaak_id, status, wijk_id, inwoner_id) in rijen:
         oud = (oude_sleutel, zaak_id, wijk_id, inwoner_id, status)
         nieuwe_status = status
         persoon = personen.get(bsn) if bsn else None
@@ -508,12 +518,12 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
             nieuwe_status = Signaalstatus.HERHAALDE_MELDING
         ontv_dag = ontvangst.get(pk, vandaag) if (crisis or eind) else None
         werk.append([pk, sleutel, wijk_id, inwoner_id, nieuwe_status, sdatum, ontv_dag, bedrag,
-                     crisis, warm, eind, herhaald, zaak_id, vorig, sdat, postcode, oud])
+                     crisis, warm, eind, herhaald, zaak_id, vorig, postcode, oud])
     if postcodes:
         wijken = wijken_voor_postcodes(postcodes)
         for w in werk:
-            if not w[2] and w[15]:
-                w[2] = wijken.get(w[15])
+            if not w[2] and w[14]:
+                w[2] = wijken.get(w[14])
 
     # 2. existing cases of these households (one query)
     terug = terugkijken_maanden()
@@ -528,8 +538,8 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     updates = []
     oude_waarden = {}
     for (pk, sleutel, wijk_id, inwoner_id, status, sdatum, ontv_dag, bedrag, crisis, warm, eind,
-         herhaald, zaak_id, vorig, sdat, _pc, oud) in werk:
-        status_datum = vandaag if status != oud[4] else sdat
+         herhaald, zaak_id, vorig, _pc, oud) in werk:
+        status_datum = vandaag  # only written when the status changes
         oude_waarden[pk] = oud
         if status in GEEN_ZAAK:
             updates.append((sleutel, None, wijk_id, inwoner_id, status, status_datum, pk))
