@@ -57,7 +57,7 @@ Rules (retention: ``signalering.bewaartermijnen`` and docs/adr/0001-bewaartermij
 Deadlines of new cases follow ``zaken.termijnen`` (crisis: first contact; otherwise the norm for
 an offer of help); an existing case only gets new deadlines when a signal makes it a crisis case.
 
-Performance: set-based per chunk (default 2,000 signals): one query for the signals, one BRP
+Performance: set-based per chunk (default 5,000 signals): one query for the signals, one BRP
 call/query, one audit event, one or two for postcode → wijk, one for the existing cases of all
 keys in the chunk, one multi-row INSERT for new cases, one ``bulk_update`` for changed cases and
 one ``executemany`` per set of changed signal columns (only changed columns are written). No
