@@ -14,6 +14,12 @@ from vroeghulp.personen.models import Rol
 REGELINGEN = ["zorgtoeslag", "kindgebonden_budget", "bijstandsnorm", "beslagvrije_voet"]
 
 
+def _namen() -> dict:
+    return {"zorgtoeslag": _("Zorgtoeslag"), "kindgebonden_budget": _("Kindgebonden budget"),
+            "bijstandsnorm": _("Bijstandsnorm (per maand)"), "beslagvrije_voet": _("Beslagvrije voet (per maand)"),
+            "huurtoeslag": _("Huurtoeslag")}
+
+
 def situatie_voor(inwoner, huisgenoten) -> dict:
     personen = []
     aanvrager_gezien = False
@@ -52,4 +58,6 @@ def uitkomsten(situatie: dict) -> dict:
         return {"fout": _("De gegevens zijn niet compleet genoeg om te rekenen."), "details": str(fout)}
     except service.PeildatumBuitenBereik:
         return {"fout": _("Voor deze datum kennen de rekenregels de bedragen nog niet.")}
-    return {"uitkomsten": antwoord["uitkomsten"], "versie": antwoord["rekenregels_versie"]}
+    namen = _namen()
+    return {"uitkomsten": antwoord["uitkomsten"], "versie": antwoord["rekenregels_versie"],
+            "regels": [(naam, namen.get(naam, naam), u) for naam, u in antwoord["uitkomsten"].items()]}

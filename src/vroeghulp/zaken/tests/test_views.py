@@ -220,3 +220,13 @@ def test_house_style_logo_upload(client, beheerder):
     response = client.post("/zaken/brieven/huisstijl/", {
         "gemeentenaam": "X", "afdeling": "Y", "telefoon": "1", "ondertekening": "Z", "logo_bestand": script})
     assert response.status_code == 200 and "script" in response.content.decode()
+
+
+def test_regels_check_for_the_household(client, consulent, zaak_overvecht):
+    client.force_login(consulent)
+    response = client.get(f"/zaken/{zaak_overvecht.pk}/regelingen/")
+    assert response.status_code == 200
+    tekst = response.content.decode()
+    assert "indicatie" in tekst
+    assert response.context.get("uitkomsten") or response.context.get("fout")
+    assert AuditEvent.objects.filter(persoon_id=zaak_overvecht.inwoner_id, actie=Actie.LEZEN).exists()
