@@ -12,8 +12,13 @@ from vroeghulp.accounts.models import Rol
 
 ALL = frozenset(Rol.values)
 
+CASEWORK = frozenset({Rol.CONSULENT, Rol.TEAMLEIDER})
+
 MENU: list[tuple[str, str, frozenset]] = [
     ("home", _("Start"), ALL),
+    ("zaken:werkvoorraad", _("Werkvoorraad"), CASEWORK),
+    ("zaken:team", _("Team"), frozenset({Rol.TEAMLEIDER})),
+    ("signalering:aanleveren", _("Signalen aanleveren"), frozenset({Rol.BEHEERDER, Rol.TEAMLEIDER})),
     ("signalering:partners", _("Signaalpartners"), frozenset({Rol.BEHEERDER})),
     ("accounts:gebruikers", _("Gebruikers en teams"), frozenset({Rol.BEHEERDER})),
     ("audit:zoeken", _("Audittrail"), frozenset({Rol.BEHEERDER})),

@@ -105,3 +105,14 @@ def test_api_server_error_answers_problem_json(rf):
     response = server_error(rf.get("/api/v1/berekeningen"))
     assert response.status_code == 500
     assert response.headers["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("rol", ["consulent", "teamleider", "analist", "beheerder"])
+def test_every_menu_item_opens_for_the_role_that_sees_it(request, client, rol):
+    from vroeghulp.common.menu import menu_for
+
+    user = request.getfixturevalue(rol)
+    client.force_login(user)
+    fake = type("R", (), {"user": user, "path": "/"})()
+    for item in menu_for(fake):
+        assert client.get(item["url"]).status_code == 200, (rol, item["url"])
