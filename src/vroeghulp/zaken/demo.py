@@ -13,10 +13,7 @@ when cases already have a history.
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Q
-
 from vroeghulp.accounts.models import Gebruiker, Rol
-from vroeghulp.signalering.models import Vroegsignaal
 from vroeghulp.zaken import brieven, terugkoppeling, workflow
 from vroeghulp.zaken.models import (
     Contactpoging, Contactsoort as C, Dagdeel as D, DeadlineSoort, Eindresultaat as E, Notitie,
@@ -86,7 +83,6 @@ def vul(context) -> None:
         context.meld("Zaken: geen demozaken gevonden.")
         return
     historie, pogingen, notities, gewijzigd = [], [], [], []
-    per_signaalstatus = defaultdict(list)
     telling = defaultdict(int)
     for zaak in zaken:
         leeftijd = (vandaag - zaak.matchingsdatum).days
@@ -141,7 +137,6 @@ def vul(context) -> None:
         if van == S.CONTACT_GELEGD and rng.random() < 0.3:
             notities.append(Notitie(zaak=zaak, door=wie, tekst="Inwoner wil eerst met partner overleggen. Volgende week terugbellen."))
         gewijzigd.append(zaak)
-        per_signaalstatus[terugkoppeling.signaalstatus(van, resultaat)].append(zaak.pk)
         telling[van] += 1
 
     Vroegsignaalzaak.objects.bulk_update(gewijzigd, [
@@ -150,10 +145,7 @@ def vul(context) -> None:
     Statuswijziging.objects.bulk_create(historie, batch_size=1000)
     Contactpoging.objects.bulk_create(pogingen, batch_size=1000)
     Notitie.objects.bulk_create(notities, batch_size=1000)
-    for status, ids in per_signaalstatus.items():
-        for i in range(0, len(ids), 500):
-            Vroegsignaal.objects.filter(Q(zaak_id__in=ids[i:i + 500])).exclude(status=status).update(
-                status=status, status_datum=vandaag)
+    terugkoppeling.bijwerken_zaken([z.pk for z in gewijzigd], datum=vandaag)
     samenvatting = ", ".join(f"{S(s).label.lower()} {n}" for s, n in sorted(telling.items()))
     context.meld(f"Zaken: {len(gewijzigd)} demozaken door de werkstroom gezet ({samenvatting}); "
                  f"{len(pogingen)} contactpogingen.")

@@ -54,3 +54,23 @@ def bijwerken(zaak, datum=None) -> int:
         Vroegsignaal.objects.filter(zaak_id=zaak.pk).exclude(status=nieuw)
         .update(status=nieuw, status_datum=datum)
     )
+
+
+def bijwerken_zaken(zaak_ids, datum=None) -> int:
+    """Set-based ``bijwerken`` for many cases (matching, after linking new signals to existing
+    cases; the demo). A signal that joins a case already picked up gets "Opgepakt" at once."""
+    from collections import defaultdict
+
+    from vroeghulp.zaken.models import Vroegsignaalzaak
+
+    datum = datum or timezone.localdate()
+    per_status = defaultdict(list)
+    for pk, status, resultaat in Vroegsignaalzaak.objects.filter(pk__in=list(zaak_ids)).values_list(
+            "id", "status", "resultaat"):
+        per_status[signaalstatus(status, resultaat)].append(pk)
+    gewijzigd = 0
+    for status, ids in per_status.items():
+        for i in range(0, len(ids), 500):
+            gewijzigd += (Vroegsignaal.objects.filter(zaak_id__in=ids[i:i + 500]).exclude(status=status)
+                          .update(status=status, status_datum=datum))
+    return gewijzigd

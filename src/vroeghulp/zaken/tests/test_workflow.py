@@ -258,3 +258,12 @@ def test_events_fire_on_commit(consulent, django_capture_on_commit_callbacks):
         assert ontvangen[0]["naar"] == S.OPGEPAKT
     finally:
         events.status_gewijzigd.disconnect(luister)
+
+
+def test_signal_joining_a_picked_up_case_gets_opgepakt(consulent):
+    zaak = zaak_in(S.OPGEPAKT, consulent)
+    nieuw = SignaalFactory(zaak=zaak, extern_id="WATER-9")
+    assert nieuw.status == Signaalstatus.NOG_NIET_OPGEPAKT
+    assert terugkoppeling.bijwerken_zaken([zaak.pk]) == 1
+    nieuw.refresh_from_db()
+    assert nieuw.status == Signaalstatus.OPGEPAKT and nieuw.status_datum == timezone.localdate()
