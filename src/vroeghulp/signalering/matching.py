@@ -33,7 +33,8 @@ Rules (retention: ``signalering.bewaartermijnen`` and docs/adr/0001-bewaartermij
      signaaldatum → that case becomes **meervoudig** (several signals in one period);
    - otherwise a new case; **opeenvolgend** when the household had a case in the previous
      6 months (``VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN``): a case whose period ends on or after
-     signaaldatum − 6 months and starts before this period; else **enkelvoudig**.
+     signaaldatum − 6 months and starts before this period (or a closed case in this same
+     period); else **enkelvoudig**.
    - opeenvolgend wins over meervoudig: a consecutive case stays opeenvolgend when a second
      signal joins it (the history is the stronger fact for outreach).
 5. **Repeats**: the intake sets ``herhaling`` and ``vorig_bedrag`` when a partner sends the same
@@ -552,7 +553,9 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         lijst = zaken.setdefault(sleutel, [])
         doel = next((z for z in lijst if z["start"] == start and z["status"] in OPEN), None)
         terug_vanaf = _maanden_terug(sdatum, terug)
-        eerder = any(z["start"] < start and z["eind"] >= terug_vanaf for z in lijst)
+        # an earlier case of the household: before this period, or a closed one in this period
+        eerder = any(z["start"] <= start and z["eind"] >= terug_vanaf and z is not doel
+                     for z in lijst)
         if doel is None:
             # repeats join the closed repeat-only case of the period; any signal joins a case
             # created in this same run (no workflow has touched it yet)
@@ -571,7 +574,8 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
             lijst.append(doel)
             nieuw.append(doel)
         else:
-            if doel["signalen"] and doel["matchsoort"] == Matchsoort.ENKELVOUDIG:
+            zelfde = zaak_id is not None and zaak_id == doel["id"]  # a repeat in its own case
+            if doel["signalen"] and not zelfde and doel["matchsoort"] == Matchsoort.ENKELVOUDIG:
                 doel["matchsoort"] = Matchsoort.MEERVOUDIG
             if doel.get("alleen_herhaling") and not herhaald and doel["nieuw"]:
                 # a real signal joins a case (created in this run) that only had repeats

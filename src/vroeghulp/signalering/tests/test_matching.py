@@ -161,6 +161,18 @@ def test_afgesloten_zaak_in_zelfde_periode_krijgt_geen_nieuw_signaal(huur, energ
     (b,) = matched(signaal(energie, postcode="3563AB", huisnummer="12", datum=dt.date(2026, 3, 28)))
     assert b.zaak_id != a.zaak_id
     assert b.zaak.status == Zaakstatus.NIEUW
+    assert b.zaak.matchsoort == Matchsoort.OPEENVOLGEND  # the household had a case this month
+
+
+def test_herhaling_met_hoger_bedrag_in_dezelfde_periode_blijft_in_zijn_zaak(huur):
+    (s,) = matched(signaal(huur, postcode="3563AB", huisnummer="12", bedrag=400))
+    Vroegsignaal.objects.filter(pk=s.pk).update(herhaling=True, vorig_bedrag=Decimal("400"),
+                                                bedrag=Decimal("520"))
+    (t,) = matched(s)
+    zaak = Vroegsignaalzaak.objects.get()
+    assert t.zaak_id == zaak.pk == s.zaak_id
+    assert zaak.matchsoort == Matchsoort.ENKELVOUDIG and zaak.totaal_bedrag == Decimal("520")
+    assert t.status == Signaalstatus.NOG_NIET_OPGEPAKT
 
 
 def test_matchen_is_idempotent(huur):

@@ -73,7 +73,8 @@ def test_matching_invarianten(db, rijen):
         eerste = min(s.signaaldatum for s in eigen)
         eerder = any(
             z.huishoudsleutel == zaak.huishoudsleutel
-            and z.startdatum_matchingperiode < zaak.startdatum_matchingperiode
+            and z.pk != zaak.pk
+            and z.startdatum_matchingperiode <= zaak.startdatum_matchingperiode
             and z.einddatum_matchingperiode >= _maanden_terug(eerste, 6)
             for z in zaken)
         if eerder:
