@@ -65,3 +65,27 @@ def registries() -> tuple[dict[str, Callable], dict[str, str]]:
                 raise AssertionError(f"{module.__name__}: dubbel geregistreerd: {sorted(double)}")
             target.update(source)
     return shows, shows_none
+
+
+def problemen(endpoints, shows: dict, shows_none: dict) -> list[str]:
+    """Every endpoint must be marked and registered, or listed as showing no personal data."""
+    from vroeghulp.common.urlwalk import shows_personal_data
+
+    found = []
+    for endpoint in endpoints:
+        marked = shows_personal_data(endpoint.view)
+        if marked and endpoint.key in shows_none:
+            found.append(f"{endpoint.key!r} is gemarkeerd maar staat ook in ZONDER_PERSOONSGEGEVENS")
+        elif marked and endpoint.key not in shows:
+            found.append(f"{endpoint.key!r} toont persoonsgegevens maar staat niet in PERSOONSGEGEVENS")
+        elif not marked and endpoint.key in shows:
+            found.append(f"{endpoint.key!r} staat in PERSOONSGEGEVENS maar mist @audit.persoonsgegevens")
+        elif not marked and endpoint.key not in shows_none:
+            found.append(
+                f"{endpoint.key!r} is niet ingedeeld: markeer de view met @audit.persoonsgegevens en "
+                "registreer een Aanroep in PERSOONSGEGEVENS, of zet hem met een reden in "
+                "ZONDER_PERSOONSGEGEVENS (tests/audit_dekking.py van uw app)"
+            )
+    known = {e.key for e in endpoints}
+    found += [f"{key!r} staat in een register maar bestaat niet (meer)" for key in sorted((set(shows) | set(shows_none)) - known)]
+    return found

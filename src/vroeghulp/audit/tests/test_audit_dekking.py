@@ -6,33 +6,39 @@ Adding a view? Mark it with ``@audit.persoonsgegevens`` and add one entry to you
 
 import pytest
 
+from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import AuditEvent
-from vroeghulp.audit.tests.dekking import registries
-from vroeghulp.common.urlwalk import all_endpoints, shows_personal_data
+from vroeghulp.audit.tests.dekking import problemen, registries
+from vroeghulp.common.urlwalk import Endpoint, all_endpoints
 
 SHOWS, SHOWS_NONE = registries()
 
 
 def test_every_endpoint_is_marked_or_listed_as_showing_no_personal_data():
-    problems = []
-    endpoints = all_endpoints()
-    for endpoint in endpoints:
-        marked = shows_personal_data(endpoint.view)
-        if marked and endpoint.key not in SHOWS:
-            problems.append(f"{endpoint.key!r} toont persoonsgegevens maar staat niet in PERSOONSGEGEVENS")
-        elif not marked and endpoint.key in SHOWS:
-            problems.append(f"{endpoint.key!r} staat in PERSOONSGEGEVENS maar mist @audit.persoonsgegevens")
-        elif not marked and endpoint.key not in SHOWS_NONE:
-            problems.append(
-                f"{endpoint.key!r} is niet ingedeeld: markeer de view met @audit.persoonsgegevens en "
-                "registreer een Aanroep in PERSOONSGEGEVENS, of zet hem met een reden in "
-                "ZONDER_PERSOONSGEGEVENS (tests/audit_dekking.py van uw app)"
-            )
-        elif marked and endpoint.key in SHOWS_NONE:
-            problems.append(f"{endpoint.key!r} is gemarkeerd maar staat ook in ZONDER_PERSOONSGEGEVENS")
-    known = {e.key for e in endpoints}
-    problems += [f"{key!r} staat in een register maar bestaat niet (meer)" for key in (set(SHOWS) | set(SHOWS_NONE)) - known]
+    problems = problemen(all_endpoints(), SHOWS, SHOWS_NONE)
     assert not problems, "\n".join(problems)
+
+
+def test_the_check_catches_each_kind_of_mistake():
+    @audit.persoonsgegevens
+    def marked(request):
+        pass
+
+    def plain(request):
+        pass
+
+    endpoints = [Endpoint("a:gemarkeerd", marked), Endpoint("a:gewoon", plain), Endpoint("GET /api/v1/x", plain)]
+    assert problemen(endpoints, {"a:gemarkeerd": None}, {"a:gewoon": "reden", "GET /api/v1/x": "reden"}) == []
+    found = problemen(endpoints, {"a:gewoon": None}, {"a:weg": "reden"})
+    assert found == [
+        "'a:gemarkeerd' toont persoonsgegevens maar staat niet in PERSOONSGEGEVENS",
+        "'a:gewoon' staat in PERSOONSGEGEVENS maar mist @audit.persoonsgegevens",
+        found[2],
+        "'a:weg' staat in een register maar bestaat niet (meer)",
+    ]
+    assert found[2].startswith("'GET /api/v1/x' is niet ingedeeld")
+    assert problemen([Endpoint("a:gemarkeerd", marked)], {"a:gemarkeerd": None}, {"a:gemarkeerd": "x"}) == [
+        "'a:gemarkeerd' is gemarkeerd maar staat ook in ZONDER_PERSOONSGEGEVENS"]
 
 
 def test_every_reason_is_written_out():
