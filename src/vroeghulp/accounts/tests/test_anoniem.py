@@ -28,9 +28,7 @@ def test_the_walk_finds_the_known_staff_pages():
     assert {"home", "audit:zoeken", "personen:persoon", "accounts:tweestaps", "accounts:logout"} <= names
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("method", ["get", "post"])
-def test_anonymous_access_to_every_staff_url_redirects_to_login(client, method):
+def not_sent_to_login(client, method) -> list[str]:
     wrong = []
     for route in staff_routes():
         path = route.sample_path()
@@ -38,7 +36,20 @@ def test_anonymous_access_to_every_staff_url_redirects_to_login(client, method):
         target = urlsplit(response.headers.get("Location", ""))
         if response.status_code != 302 or target.path != "/accounts/inloggen/":
             wrong.append(f"{method.upper()} {path} ({route.name}): {response.status_code} {target.path}")
+    return wrong
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_anonymous_access_to_every_staff_url_redirects_to_login(client, method):
+    wrong = not_sent_to_login(client, method)
     assert not wrong, "Niet doorgestuurd naar inloggen:\n" + "\n".join(wrong)
+
+
+@pytest.mark.django_db
+def test_the_check_notices_a_page_left_open(client, monkeypatch):
+    monkeypatch.setattr("vroeghulp.accounts.middleware.PUBLIC_PREFIXES", PUBLIC_PREFIXES + ("/audit/",))
+    assert not_sent_to_login(client, "get") == ["GET /audit/ (audit:zoeken): 403 "]
 
 
 @pytest.mark.django_db
