@@ -506,6 +506,8 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
                 wijk_id = persoon.wijk_id
             if persoon.overleden:
                 nieuwe_status = Signaalstatus.OVERLEDEN
+            elif status in GEEN_ZAAK:  # checked again (command --opnieuw-brp): now a resident
+                nieuwe_status = Signaalstatus.NOG_NIET_OPGEPAKT
         elif bsn and getattr(bron, "controleert", False):
             nieuwe_status = Signaalstatus.GEEN_INWONER
         if sleutel is None:
@@ -642,8 +644,15 @@ def _schrijf_signalen(regels: list[tuple], oude_waarden: dict[int, tuple]) -> No
                 f"UPDATE {tabel} SET {', '.join(zet)} WHERE {kolom['id']} = %s", rijen)
 
 
-def niet_gematchte_ids(limiet: int | None = None) -> list[int]:
-    """Signals without a case that can still get one (for the command)."""
-    qs = Vroegsignaal.objects.filter(zaak__isnull=True).exclude(status__in=GEEN_ZAAK).order_by("id")
-    ids = qs.values_list("id", flat=True)
+def niet_gematchte_ids(limiet: int | None = None, *, opnieuw_brp: bool = False) -> list[int]:
+    """Signals without a case that can still get one (for the command). ``opnieuw_brp``: also
+    the signals the BRP did not know (or knew as deceased) within the look-back period, e.g.
+    after a BRP outage or a late registration."""
+    qs = Vroegsignaal.objects.filter(zaak__isnull=True)
+    if opnieuw_brp:
+        vanaf = _maanden_terug(timezone.localdate(), terugkijken_maanden())
+        qs = qs.exclude(status__in=GEEN_ZAAK, signaaldatum__lt=vanaf)
+    else:
+        qs = qs.exclude(status__in=GEEN_ZAAK)
+    ids = qs.order_by("id").values_list("id", flat=True)
     return list(ids[:limiet] if limiet else ids)

@@ -451,3 +451,20 @@ def test_commando_signalen_matchen(huur, energie):
     uit = StringIO()
     call_command("signalen_matchen", stdout=uit)
     assert "0 signalen verwerkt" in uit.getvalue()
+
+
+def test_commando_opnieuw_brp_na_late_inschrijving(zorg, inwoner_overvecht):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    (s,) = matched(signaal(zorg, bsn="111222333", datum=timezone.localdate()))
+    assert s.status == Signaalstatus.GEEN_INWONER
+    call_command("signalen_matchen", stdout=StringIO())
+    assert Vroegsignaal.objects.get(pk=s.pk).zaak_id is None  # not checked again by default
+    InwonerFactory(bsn="111222333", huishouden=inwoner_overvecht.huishouden)
+    uit = StringIO()
+    call_command("signalen_matchen", "--opnieuw-brp", stdout=uit)
+    s = Vroegsignaal.objects.get(pk=s.pk)
+    assert s.status == Signaalstatus.NOG_NIET_OPGEPAKT and s.zaak_id is not None
+    assert s.zaak.wijk_id == inwoner_overvecht.huishouden.adres.buurt.wijk_id

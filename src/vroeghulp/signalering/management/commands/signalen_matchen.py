@@ -16,9 +16,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--max", type=int, default=None,
                             help=_("Hoogstens zoveel signalen matchen."))
+        parser.add_argument("--opnieuw-brp", action="store_true",
+                            help=_("Ook signalen van personen die de BRP niet kende opnieuw "
+                                   "controleren (alleen uit de terugkijkperiode)."))
 
     def handle(self, *args, **opties):
-        ids = niet_gematchte_ids(opties["max"])
+        ids = niet_gematchte_ids(opties["max"], opnieuw_brp=opties["opnieuw_brp"])
         totaal = {"signalen": 0, "nieuwe_zaken": 0, "bijgewerkte_zaken": 0}
         for i in range(0, len(ids), CHUNK * 10):
             for sleutel, aantal in match_signalen_met_telling(ids[i:i + CHUNK * 10]).items():
