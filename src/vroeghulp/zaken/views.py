@@ -184,7 +184,14 @@ def team(request):
 
 def _persoon_en_huishouden(request, zaak):
     if zaak.inwoner_id:
-        inwoner = inwoner_voor(request.user, zaak.inwoner_id, doel=DOEL_DOSSIER)
+        try:
+            inwoner = inwoner_voor(request.user, zaak.inwoner_id, doel=DOEL_DOSSIER)
+        except PermissionDenied:
+            # The person moved to a wijk of another team: the case stays workable here, the
+            # person's current data is not shown (the refusal is audited by inwoner_voor).
+            messages.warning(request, _("Deze inwoner woont nu in een wijk van een ander team. "
+                                        "Overleg met dat team wie de zaak oppakt."))
+            return None, []
         leden = list(huisgenoten(inwoner))
         for lid in leden:
             audit.log_read(request.user, lid, doel="Huishouden bij zaak bekijken", persoon_id=lid.pk)

@@ -230,3 +230,14 @@ def test_regels_check_for_the_household(client, consulent, zaak_overvecht):
     assert "indicatie" in tekst
     assert response.context.get("uitkomsten") or response.context.get("fout")
     assert AuditEvent.objects.filter(persoon_id=zaak_overvecht.inwoner_id, actie=Actie.LEZEN).exists()
+
+
+def test_case_of_a_person_who_moved_to_another_team(client, consulent, inwoner_zuid, wijk_overvecht):
+    zaak = ZaakFactory(inwoner=inwoner_zuid, wijk=wijk_overvecht)
+    SignaalFactory(zaak=zaak, achternaam="Verhuisd")
+    client.force_login(consulent)
+    response = client.get(f"/zaken/{zaak.pk}/")
+    assert response.status_code == 200
+    tekst = response.content.decode()
+    assert "ander team" in tekst and inwoner_zuid.achternaam not in tekst
+    assert AuditEvent.objects.filter(actie=Actie.GEWEIGERD, persoon_id=inwoner_zuid.pk).exists()
