@@ -22,7 +22,6 @@ from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.gebieden.models import Wijk
 from vroeghulp.personen.services import huisgenoten, inwoner_voor
-from vroeghulp.signalering.models import Vroegsignaal
 from vroeghulp.zaken import brieven, suggestie, warme_overdracht, werkvoorraad, workflow
 from vroeghulp.zaken.forms import (
     BriefForm, BriefsjabloonForm, ContactpogingForm, HuisstijlForm, NotitieForm, StapForm,
