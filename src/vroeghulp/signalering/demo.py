@@ -2,8 +2,9 @@
 
 Mix of partner types (Divosa, H1 2024: zorg 41%, huur 20%, energie 20%, water 18%) plus the small
 rest: CAK (Zorgverzekeringen: > 6 months premium; Eigen bijdrage Wmo: >= €100 and >= 5 months),
-bailiff referrals (pilot since April 2025; DDAS type "Overige") and informal partners (warm
-handover by a huisarts, with the resident's consent). Shape of the households (Divosa): about
+bailiff referrals (pilot since April 2025; DDAS type "Overige"), informal partners (warm
+handover by a huisarts, with the resident's consent) and a few signals of the other DDAS types
+(hypotheek, DUO, Belastingdienst, Dienst Toeslagen, Overige): every partner gets at least one. Shape of the households (Divosa): about
 half a single signal, about 1 in 10 several in one month, about 4 in 10 a signal in the previous
 6 months. A few signals concern people who moved away (BRP: not a resident) and a few are crisis
 signals (eviction, disconnection) or energy end-of-supply signals.
@@ -33,10 +34,16 @@ MIX = [
     (0.20, "huur", PartnerType.HUUR, False, 1150),
     (0.20, "energie", PartnerType.ENERGIE, False, 460),
     (0.18, "water", PartnerType.WATER, False, 120),
-    (0.004, "cak-zorgverzekeringen", PartnerType.CAK_ZORGVERZEKERINGEN, True, 1100),
-    (0.003, "cak-eigen-bijdrage", PartnerType.CAK_EIGEN_BIJDRAGE, True, 380),
-    (0.002, "deurwaarder", PartnerType.OVERIGE, True, 2400),
+    (0.003, "cak-zorgverzekeringen", PartnerType.CAK_ZORGVERZEKERINGEN, True, 1100),
+    (0.002, "cak-eigen-bijdrage", PartnerType.CAK_EIGEN_BIJDRAGE, True, 380),
+    (0.0015, "deurwaarder", PartnerType.OVERIGE, True, 2400),
     (0.001, "huisarts-overvecht", PartnerType.OVERIGE, True, 250),
+    # experiments and other partners (Wgs art. 10): rare, but the demo shows every DDAS type
+    (0.001, "hypotheek", PartnerType.HYPOTHEEK, False, 2600),
+    (0.0005, "duo", PartnerType.DUO, True, 900),
+    (0.0005, "belastingdienst", PartnerType.BELASTINGDIENST, True, 1500),
+    (0.0005, "dienst-toeslagen", PartnerType.DIENST_TOESLAGEN, True, 2100),
+    (0.0005, "overige", PartnerType.OVERIGE, False, 700),
 ]
 # The bailiff pilot is a referral with the resident's consent, outside the Wgs signal duty: in
 # this model that is an informal partner with warm handover (DDAS type "Overige").
@@ -92,6 +99,10 @@ def plan(aantal: int, bewoners: list, rng, tot: dt.date) -> list[dict]:
     aandelen = [m[0] for m in MIX]
     totaal = sum(aandelen)
     soorten = rng.choice(len(MIX), size=aantal, p=[a / totaal for a in aandelen])
+    # every partner at least once (CONTRACTS §5: signals of every partner type), spread out
+    ontbrekend = [k for k in range(len(MIX)) if k not in set(soorten.tolist())]
+    for n, k in enumerate(ontbrekend):
+        soorten[(n * 7919 + 13) % aantal] = k
     begin = tot - dt.timedelta(days=365)
     dagen = sorted(int(d) for d in rng.integers(0, 365, size=aantal))
     eerder: list[int] = []  # households that had a signal
