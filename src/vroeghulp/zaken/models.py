@@ -182,8 +182,10 @@ class Statuswijziging(AppendOnlyModel):
     naar = models.CharField(_("naar"), max_length=20, choices=Zaakstatus.choices)
     resultaat = models.CharField(_("eindresultaat"), max_length=80, choices=Eindresultaat.choices, blank=True)
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    # PROTECT: history rows are never updated (trigger), so SET_NULL could not work; a caseworker
+    # with history is deactivated, not deleted.
     door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("door"),
     )
     toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
@@ -226,8 +228,10 @@ class Contactpoging(AppendOnlyModel):
     dagdeel = models.CharField(_("dagdeel"), max_length=8, choices=Dagdeel.choices, blank=True)
     bereikt = models.BooleanField(_("inwoner bereikt"), default=False)
     notitie = models.CharField(_("korte notitie"), max_length=500, blank=True)
+    # PROTECT: history rows are never updated (trigger), so SET_NULL could not work; a caseworker
+    # with history is deactivated, not deleted.
     door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("door"),
     )
     vastgelegd = models.DateTimeField(_("vastgelegd"), auto_now_add=True)
@@ -241,8 +245,10 @@ class Contactpoging(AppendOnlyModel):
 class Notitie(AppendOnlyModel):
     zaak = models.ForeignKey(Vroegsignaalzaak, on_delete=models.CASCADE, related_name="notities")
     tekst = models.TextField(_("notitie"), max_length=2000)
+    # PROTECT: history rows are never updated (trigger), so SET_NULL could not work; a caseworker
+    # with history is deactivated, not deleted.
     door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("door"),
     )
     tijdstip = models.DateTimeField(_("tijdstip"), auto_now_add=True)

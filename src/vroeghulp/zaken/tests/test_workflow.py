@@ -267,3 +267,34 @@ def test_signal_joining_a_picked_up_case_gets_opgepakt(consulent):
     assert terugkoppeling.bijwerken_zaken([zaak.pk]) == 1
     nieuw.refresh_from_db()
     assert nieuw.status == Signaalstatus.OPGEPAKT and nieuw.status_datum == timezone.localdate()
+
+
+def test_caseworker_with_history_is_deactivated_not_deleted(consulent):
+    from django.db.models import ProtectedError
+
+    zaak_in(S.OPGEPAKT, consulent)
+    with pytest.raises(ProtectedError):
+        consulent.delete()
+
+
+def test_retention_may_delete_a_whole_case_with_its_history(consulent):
+    zaak = zaak_in(S.CONTACT_GELEGD, consulent)
+    zaak.signalen.all().delete()
+    type(zaak).objects.filter(pk=zaak.pk).delete()
+    assert not Statuswijziging.objects.filter(zaak_id=zaak.pk).exists()
+
+
+def test_command_recomputes_deadlines_after_a_new_norm(consulent, monkeypatch):
+    import io
+
+    from django.core.management import call_command
+
+    zaak = zaak_in(S.OPGEPAKT, consulent)
+    zaak.refresh_from_db()
+    assert zaak.deadline == zaak.matchingsdatum + datetime.timedelta(days=28)
+    monkeypatch.setenv("VROEGHULP_NORM_HULPAANBOD_DAGEN", "14")
+    uit = io.StringIO()
+    call_command("zaken_termijnen", stdout=uit)
+    zaak.refresh_from_db()
+    assert zaak.deadline == zaak.matchingsdatum + datetime.timedelta(days=14)
+    assert "1 met nieuwe uiterste datums" in uit.getvalue()
