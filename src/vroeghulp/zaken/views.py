@@ -73,7 +73,10 @@ def werkvoorraad_view(request):
     qs = werkvoorraad.filter_toepassen(werkvoorraad.zaken_voor(user), data, user)
     nummer = data.get("pagina") or 1
     vandaag = timezone.localdate()
-    totaal, rijen = werkvoorraad.rijen_snel(qs, nummer, werkvoorraad.volgorde(data), vandaag)
+    compact = bool(request.GET.get("fragment"))  # "Eerst doen" on the home screen: no bulk actions
+    totaal, rijen = werkvoorraad.rijen_snel(qs, nummer, werkvoorraad.volgorde(data), vandaag, kiezen=not compact)
+    if compact:
+        rijen = rijen[:10]
     if rijen:
         audit.log(actor=user, actie=Actie.LEZEN, object_type=Vroegsignaalzaak._meta.label, doel=DOEL_WERKVOORRAAD,
                   aantal=len(rijen), toelichting=("Filters: " + urlencode({k: v for k, v in request.GET.items() if v}))[:250])
@@ -87,7 +90,8 @@ def werkvoorraad_view(request):
         "pagina": nummer, "laatste_pagina": laatste,
         "vorige_url": "?" + urlencode({**zonder_pagina, "pagina": nummer - 1}) if nummer > 1 else "",
         "volgende_url": "?" + urlencode({**zonder_pagina, "pagina": nummer + 1}) if nummer < laatste else "",
-        "collegas": _collegas(user), "sjablonen": brieven.sjablonen(), "vandaag": vandaag,
+        "compact": compact, "vandaag": vandaag,
+        "collegas": _collegas(user) if not compact else [], "sjablonen": brieven.sjablonen() if not compact else [],
         "terug": "/zaken/" + ("?" + urlencode(zonder_fragment) if (zonder_fragment := {
             k: v for k, v in request.GET.items() if k != "fragment" and v}) else ""),
     }
