@@ -176,3 +176,12 @@ def test_matching_hook_gets_new_and_updated_ids_after_commit(client, partner_tok
     post(client, partner_token, {"signalen": [signaal(1, bedrag=900), signaal(2), signaal(3, bedrag=1)]})
     eerste = list(Vroegsignaal.objects.order_by("id").values_list("id", flat=True))
     assert intake_instellingen == [eerste, [eerste[0]]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("bedrag", ["412,30", "0,10", "1.234.567,89", "9999999999.99", "70.07"])
+def test_same_amount_with_cents_is_dubbel_not_a_repeat(client, partner_token, energie, vaste_dag, bedrag):
+    eerste = post(client, partner_token, {"signalen": [signaal(1, bedrag=bedrag, crisissignaal=True)]}).json()
+    assert eerste["geaccepteerd"] == 1
+    tweede = post(client, partner_token, {"signalen": [signaal(1, bedrag=bedrag, crisissignaal=True)]}).json()
+    assert tweede["dubbel"] == 1, tweede
