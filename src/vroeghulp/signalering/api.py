@@ -19,7 +19,7 @@ from vroeghulp.api.auth import TokenAuth
 from vroeghulp.api.problem import problem
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
-from vroeghulp.signalering.intake import Weigering, json_rijen, signalen_uit_json, verwerk
+from vroeghulp.signalering.intake import Weigering, json_rijen, opslag, signalen_uit_json, verwerk
 from vroeghulp.signalering.intake.instellingen import API_MAX_SIGNALEN
 from vroeghulp.signalering.models import Kanaal, Signaalstatus, Vroegsignaal
 
@@ -167,11 +167,17 @@ def aanleveren(request):
             raise Weigering("te_veel_signalen", detail=_("maximaal %d per verzoek") % API_MAX_SIGNALEN, status=413)
         rapport = verwerk(
             partner, json_rijen(signalen), kanaal=Kanaal.API, actor=request.auth,
-            ingediend_door=request.auth.naam,
+            ingediend_door=request.auth.naam, match=False,
         )
     except Weigering as weigering:
         return _weigering(weigering)
-    return HttpResponse(json.dumps(rapport.als_dict(), ensure_ascii=False), content_type="application/json")
+    response = HttpResponse(json.dumps(rapport.als_dict(), ensure_ascii=False), content_type="application/json")
+    if rapport.signaal_ids:
+        # Matching runs right after the answer has been sent (when the server closes the response),
+        # so the partner's request stays fast; the signals are already committed.
+        ids = rapport.signaal_ids
+        response._resource_closers.append(lambda: opslag.roep_matching_aan(ids))
+    return response
 
 
 def _status(signaal) -> dict:

@@ -1,0 +1,31 @@
+"""The matching hook: called once with the ids, after the commit; its failure loses nothing."""
+
+import pytest
+
+from vroeghulp.signalering import matching
+from vroeghulp.signalering.intake import opslag, verwerk_bestand
+from vroeghulp.signalering.models import Vroegsignaal
+
+CSV = b"ID;bedrag;ontstaansdatum;signaaldatum;postcode;huisnummer\nA1;412;03-12-2025;10-01-2026;3563AB;1\n"
+
+
+@pytest.mark.django_db
+def test_hook_calls_matching_once_and_survives_its_failure(energie, vaste_dag, settings, monkeypatch):
+    settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
+    aanroepen = []
+    monkeypatch.setattr(matching, "match_signalen", lambda ids: aanroepen.append(list(ids)))
+    verwerk_bestand(energie, CSV, kanaal="bestand")
+    assert aanroepen == [list(Vroegsignaal.objects.values_list("id", flat=True))]
+
+    def kapot(ids):
+        raise RuntimeError("matching stuk")
+
+    monkeypatch.setattr(matching, "match_signalen", kapot)
+    rapport = verwerk_bestand(energie, CSV.replace(b"A1;412", b"A2;412"), kanaal="bestand")
+    assert rapport.geaccepteerd == 1 and Vroegsignaal.objects.count() == 2
+
+    settings.VROEGHULP_MATCHEN_NA_INTAKE = False
+    monkeypatch.setattr(matching, "match_signalen", lambda ids: aanroepen.append(ids))
+    verwerk_bestand(energie, CSV.replace(b"A1;412", b"A3;412"), kanaal="bestand")
+    assert len(aanroepen) == 1
+    assert opslag.roep_matching_aan is not None
