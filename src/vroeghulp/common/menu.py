@@ -18,6 +18,8 @@ MENU: list[tuple[str, str, frozenset]] = [
     ("home", _("Start"), ALL),
     ("zaken:werkvoorraad", _("Werkvoorraad"), CASEWORK),
     ("zaken:team", _("Team"), frozenset({Rol.TEAMLEIDER})),
+    ("zaken:warme_overdracht", _("Warme overdracht"), frozenset({Rol.KETENPARTNER})),
+    ("zaken:sjablonen", _("Brieven"), frozenset({Rol.BEHEERDER, Rol.TEAMLEIDER})),
     ("signalering:aanleveren", _("Signalen aanleveren"), frozenset({Rol.BEHEERDER, Rol.TEAMLEIDER})),
     ("signalering:partners", _("Signaalpartners"), frozenset({Rol.BEHEERDER})),
     ("accounts:gebruikers", _("Gebruikers en teams"), frozenset({Rol.BEHEERDER})),
