@@ -241,3 +241,20 @@ def test_case_of_a_person_who_moved_to_another_team(client, consulent, inwoner_z
     tekst = response.content.decode()
     assert "ander team" in tekst and inwoner_zuid.achternaam not in tekst
     assert AuditEvent.objects.filter(actie=Actie.GEWEIGERD, persoon_id=inwoner_zuid.pk).exists()
+
+
+@pytest.mark.parametrize("naam", ["Kennismakingsbrief", "Kaartje: wij kwamen langs"])
+def test_each_default_letter_fits_on_one_page(naam, consulent, wijk_overvecht):
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    zaken = [ZaakFactory(inwoner__huishouden__adres__buurt__wijk=wijk_overvecht) for _ in range(3)]
+    sjabloon = brieven.sjablonen().get(naam=naam)
+    stijl = brieven.huisstijl()
+    html = render_to_string("zaken/brief_pdf.html", {
+        "sjabloon": sjabloon, "stijl": stijl, "kaartje": sjabloon.soort == "kaartje",
+        "brieven": [brieven._brief(sjabloon, stijl, brieven.ontvanger(z), "Sam") for z in zaken]})
+    document = HTML(string=html).render()
+    assert len(document.pages) == 3  # one page per resident
+    breedte = document.pages[0].width
+    assert (breedte < 600) if sjabloon.soort == "kaartje" else (breedte > 750)  # A6 landscape 148 mm vs A4 210 mm
