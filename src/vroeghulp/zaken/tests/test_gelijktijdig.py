@@ -58,10 +58,13 @@ def test_two_caseworkers_pick_up_at_once(team_overvecht, wijk_overvecht, ronde):
 
 
 @pytest.mark.django_db
-def test_guard_refuses_stale_writer(consulent, wijk_overvecht):
-    """The conditional UPDATE alone refuses a writer whose view of the status is stale."""
+def test_guard_refuses_a_writer_whose_lock_saw_a_stale_status(consulent, wijk_overvecht, monkeypatch):
+    """Belt and braces: even if the lock were bypassed (a stale read of "nieuw" while another
+    transaction already picked the case up), the conditional UPDATE refuses the second writer."""
     zaak = ZaakFactory(inwoner__huishouden__adres__buurt__wijk=wijk_overvecht)
-    Vroegsignaalzaak.objects.filter(pk=zaak.pk).update(status=Zaakstatus.OPGEPAKT)
-    bijgewerkt = Vroegsignaalzaak.objects.filter(pk=zaak.pk, status=Zaakstatus.NIEUW).update(
-        status=Zaakstatus.OPGEPAKT)
-    assert bijgewerkt == 0
+    verouderd = Vroegsignaalzaak.objects.get(pk=zaak.pk)  # status "nieuw", read before the other writer
+    Vroegsignaalzaak.objects.filter(pk=zaak.pk).update(status=Zaakstatus.OPGEPAKT)  # the other writer won
+    monkeypatch.setattr(workflow, "_vergrendel", lambda zaak_id, door: verouderd)
+    with pytest.raises(workflow.OvergangNietToegestaan, match="net gewijzigd"):
+        workflow._overgang(zaak.pk, Zaakstatus.OPGEPAKT, door=consulent)
+    assert not Statuswijziging.objects.filter(zaak=zaak).exists()
