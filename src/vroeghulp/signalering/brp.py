@@ -18,6 +18,10 @@ environments, otherwise ``uit`` — so a production system without a BRP connect
 every signal as "Persoon is geen inwoner (meer) in de gemeente".
 
 The person comes back as a :class:`BrpPersoon`: never logged, never put in an error message.
+When the BRP cannot be reached the call raises: matching of that chunk is rolled back and the
+signals stay unmatched (``vroeghulp signalen matchen`` retries); nobody is marked "geen
+inwoner" because of an outage. Persons registered in another municipality (also RNI, code 1999)
+count as not found: the Wgs task is for "inwoners" (ingezetenen, Wgs art. 1).
 """
 
 from __future__ import annotations

@@ -80,3 +80,32 @@ def test_standaardbron_per_omgeving(settings):
     settings.VROEGHULP_BRP_BRON = "haalcentraal"
     with pytest.raises(RuntimeError):
         brp.bron()
+
+
+def test_brp_storing_laat_signalen_ongematcht(db):
+    import datetime as dt
+    from decimal import Decimal
+    from urllib.error import URLError
+
+    from django.utils import timezone
+
+    from vroeghulp.signalering.matching import match_signalen
+    from vroeghulp.signalering.models import PartnerType, Signaalpartner, Signaalstatus, Vroegsignaal
+
+    class Kapot(brp.HaalCentraalBrp):
+        def _post(self, body):
+            raise URLError("verbinding geweigerd")
+
+    brp.gebruik_bron(Kapot("https://brp.example"))
+    try:
+        p = Signaalpartner.objects.create(code="zorg-x", naam="Zorg", type=PartnerType.ZORG)
+        s = Vroegsignaal.objects.create(
+            partner=p, extern_id="Z-1", bedrag=Decimal(200), signaaldatum=dt.date(2026, 3, 1),
+            ontvangen=timezone.now(), status_datum=dt.date(2026, 3, 1), huishoudsleutel="?",
+            bsn="999993653")
+        with pytest.raises(URLError):
+            match_signalen([s.pk])
+        s.refresh_from_db()
+        assert s.zaak_id is None and s.status == Signaalstatus.NOG_NIET_OPGEPAKT
+    finally:
+        brp.gebruik_bron(None)
