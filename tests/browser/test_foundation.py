@@ -158,3 +158,24 @@ def test_not_found_page_is_dutch_and_accessible(page, axe, inloggen, teamleider)
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Pagina niet gevonden")
     assert axe(page) == []
+
+
+def test_keyboard_only_search_in_the_audit_trail(page, inloggen, beheerder, consulent, inwoner_overvecht):
+    from vroeghulp.audit import services as audit
+
+    audit.log_read(consulent, inwoner_overvecht, doel="Vroegsignalering", persoon_id=inwoner_overvecht.pk)
+    inloggen(beheerder.username)
+    tab_until(page, lambda f: f["tag"] == "A" and f["text"] == "Audittrail")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Audittrail")
+    tab_until(page, lambda f: f["name"] == "gebruiker")
+    page.keyboard.type("iemand-anders")
+    tab_until(page, lambda f: f["tag"] == "BUTTON" and f["text"] == "Zoeken")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("table")).to_contain_text("0 gebeurtenissen")
+    tab_until(page, lambda f: f["name"] == "gebruiker")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(consulent.username)
+    page.keyboard.press("Enter")  # Enter in a field submits the form
+    expect(page.get_by_role("table")).to_contain_text("1 gebeurtenis")
+    expect(page.get_by_role("table")).to_contain_text("Vroegsignalering")
