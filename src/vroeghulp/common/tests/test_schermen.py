@@ -116,3 +116,15 @@ def test_every_menu_item_opens_for_the_role_that_sees_it(request, client, rol):
     fake = type("R", (), {"user": user, "path": "/"})()
     for item in menu_for(fake):
         assert client.get(item["url"]).status_code == 200, (rol, item["url"])
+
+
+def test_ketenpartner_home_and_menu(client, db):
+    from vroeghulp.accounts.models import Rol
+    from vroeghulp.accounts.tests.factories import GebruikerFactory
+
+    client.force_login(GebruikerFactory(rol=Rol.KETENPARTNER))
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Warme overdracht" in response.content.decode()
+    for item in response.context["MENU"]:
+        assert client.get(item["url"]).status_code == 200, item["url"]
