@@ -122,7 +122,10 @@ def test_ketenpartner_home_and_menu(client, db):
     from vroeghulp.accounts.models import Rol
     from vroeghulp.accounts.tests.factories import GebruikerFactory
 
-    client.force_login(GebruikerFactory(rol=Rol.KETENPARTNER))
+    from vroeghulp.signalering.tests.factories import SignaalpartnerFactory
+
+    huisarts = SignaalpartnerFactory(code="huisarts-test", naam="Huisartsenpraktijk", informeel=True)
+    client.force_login(GebruikerFactory(rol=Rol.KETENPARTNER, signaalpartner=huisarts))
     response = client.get("/")
     assert response.status_code == 200
     assert "Warme overdracht" in response.content.decode()
