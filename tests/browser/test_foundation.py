@@ -30,6 +30,7 @@ def test_wrong_password_shows_a_dutch_error(page, inloggen, consulent):
     inloggen(consulent.username, "verkeerd-wachtwoord")
     expect(page).to_have_url(re.compile(r"/accounts/inloggen/$"))
     expect(page.get_by_role("alert")).to_contain_text("Gebruikersnaam of wachtwoord klopt niet")
+    expect(page.get_by_role("alert")).to_be_focused()  # keyboard users start at what went wrong
 
 
 def focused(page) -> dict:
