@@ -74,7 +74,8 @@ def werkvoorraad_view(request):
     nummer = data.get("pagina") or 1
     vandaag = timezone.localdate()
     compact = bool(request.GET.get("fragment"))  # "Eerst doen" on the home screen: no bulk actions
-    totaal, rijen = werkvoorraad.rijen_snel(qs, nummer, werkvoorraad.volgorde(data), vandaag, kiezen=not compact)
+    totaal, rijen, nummer = werkvoorraad.rijen_snel(qs, nummer, werkvoorraad.volgorde(data), vandaag,
+                                                    kiezen=not compact)
     if compact:
         rijen = rijen[:10]
     if rijen:
@@ -82,7 +83,6 @@ def werkvoorraad_view(request):
                   aantal=len(rijen), toelichting=("Filters: " + urlencode({k: v for k, v in request.GET.items() if v}))[:250])
     zonder_pagina = {k: v for k, v in request.GET.items() if k != "pagina" and v}
     laatste = max(1, -(-min(totaal, werkvoorraad.MAX_TELLING) // werkvoorraad.PER_PAGINA))
-    nummer = min(nummer, laatste)
     context = {
         "titel": _("Werkvoorraad"), "filter_velden": werkvoorraad.velden(filter_form), "rijen": rijen,
         "totaal": totaal,

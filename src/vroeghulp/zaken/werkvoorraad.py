@@ -201,7 +201,7 @@ def _labels(keuzes) -> dict:
     return {waarde: str(label) for waarde, label in keuzes}
 
 
-def rijen_snel(qs, nummer: int, orde, vandaag, *, kiezen: bool = True) -> tuple[int, list[Rij]]:
+def rijen_snel(qs, nummer: int, orde, vandaag, *, kiezen: bool = True) -> tuple[int, list[Rij], int]:
     """The worklist page without model instances: three queries of plain values and one HTML
     row per case built in Python (escaped with ``html.escape``). On the busiest page this is
     several times cheaper than ORM objects rendered through template tags."""
@@ -212,8 +212,9 @@ def rijen_snel(qs, nummer: int, orde, vandaag, *, kiezen: bool = True) -> tuple[
     from vroeghulp.zaken.models import Contactpoging, DeadlineSoort, Matchsoort as M
     from vroeghulp.zaken.suggestie import volgende_stap
 
-    nummer = max(1, min(nummer or 1, MAX_TELLING // PER_PAGINA))
     totaal = qs.order_by()[: MAX_TELLING + 1].count()
+    laatste = max(1, -(-min(totaal, MAX_TELLING) // PER_PAGINA))
+    nummer = max(1, min(nummer or 1, laatste))
     waarden = list(qs.order_by(*orde).values(
         "id", "status", "crisis", "warme_overdracht", "totaal_bedrag", "matchsoort", "deadline",
         "deadline_soort", "inwoner_id", "inwoner__voorletters", "inwoner__voorvoegsel", "inwoner__achternaam",
@@ -283,7 +284,7 @@ def rijen_snel(qs, nummer: int, orde, vandaag, *, kiezen: bool = True) -> tuple[
             f'<td class="utrecht-table__cell">{termijn}</td>'
             f'<td class="utrecht-table__cell">{escape(stap)}</td></tr>'
         ), te_laat))
-    return totaal, uit
+    return totaal, uit, nummer
 
 
 class _Status(NamedTuple):

@@ -258,3 +258,16 @@ def test_each_default_letter_fits_on_one_page(naam, consulent, wijk_overvecht):
     assert len(document.pages) == 3  # one page per resident
     breedte = document.pages[0].width
     assert (breedte < 600) if sjabloon.soort == "kaartje" else (breedte > 750)  # A6 landscape 148 mm vs A4 210 mm
+
+
+def test_worklist_pages(client, consulent, wijk_overvecht):
+    for _ in range(55):
+        ZaakFactory(inwoner__huishouden__adres__buurt__wijk=wijk_overvecht)
+    client.force_login(consulent)
+    eerste = client.get("/zaken/")
+    assert len(eerste.context["rijen"]) == 50 and eerste.context["volgende_url"] == "?pagina=2"
+    tweede = client.get("/zaken/?pagina=2")
+    assert len(tweede.context["rijen"]) == 5
+    assert not set(rijen(eerste)) & set(rijen(tweede))
+    voorbij = client.get("/zaken/?pagina=40")  # beyond the last page: the last page
+    assert rijen(voorbij) == rijen(tweede) and voorbij.context["pagina"] == 2
