@@ -3,6 +3,11 @@
 Every test here is marked ``browser`` and runs on a transactional database (the live server
 runs in another thread). Playwright cannot download browsers on our machines, so we launch
 /usr/bin/chromium (or VROEGHULP_CHROMIUM) ourselves.
+
+Fixtures: ``page`` (fails the test on a console error, a CSP violation or a missing asset),
+``inloggen(username, password=PASSWORD)`` (logs in through the form), ``axe(page)`` (the serious
+and critical axe-core violations, to assert ``== []``), plus the shared fixtures of
+``vroeghulp.conftest`` (wijken, teams, one user per role, inwoners in and outside the wijk).
 """
 
 import os
@@ -23,7 +28,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 HERE = Path(__file__).resolve().parent
 
 
@@ -67,9 +71,12 @@ def page(browser, live_server):
 @pytest.fixture
 def axe():
     """Runs axe-core (from node_modules, injected by Playwright) and returns serious/critical violations."""
-    if not AXE.exists():
-        pytest.fail(f"axe-core ontbreekt ({AXE}): draai 'npm ci'.")
-    source = AXE.read_text(encoding="utf-8")
+    from django.conf import settings
+
+    path = settings.NODE_MODULES / "axe-core" / "axe.min.js"
+    if not path.exists():
+        pytest.fail(f"axe-core ontbreekt ({path}): draai 'npm ci'.")
+    source = path.read_text(encoding="utf-8")
 
     def check(page) -> list[str]:
         # evaluate() goes through the DevTools protocol, so our CSP (no inline script) stays strict.
