@@ -33,7 +33,8 @@ class Uitkomst:
 
 def mag_doorgeven(gebruiker) -> bool:
     return (gebruiker.is_authenticated and gebruiker.rol == Rol.KETENPARTNER
-            and gebruiker.signaalpartner_id is not None)
+            and gebruiker.signaalpartner_id is not None and gebruiker.signaalpartner.informeel
+            and gebruiker.signaalpartner.actief)
 
 
 def doorgeven(gebruiker, *, voorletters: str, achternaam: str, postcode: str, huisnummer: str,

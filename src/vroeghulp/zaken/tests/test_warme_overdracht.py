@@ -104,3 +104,13 @@ def test_partner_status_api_follows_the_case_and_hides_the_reason(client, consul
     assert antwoord["status"] == "Niet opgepakt: andere reden"
     assert "kliniek" not in str(antwoord) and set(antwoord) == {"ID", "status", "datum"}
     assert Vroegsignaalzaak.objects.get(pk=zaak_overvecht.pk).reden_toelichting.endswith("kliniek")
+
+
+def test_only_informal_active_partners(client, ketenpartner, huisarts):
+    huisarts.informeel = False
+    huisarts.save()
+    client.force_login(ketenpartner)
+    assert client.get("/zaken/warme-overdracht/").status_code == 403
+    huisarts.informeel, huisarts.actief = True, False
+    huisarts.save()
+    assert client.get("/zaken/warme-overdracht/").status_code == 403
