@@ -242,33 +242,18 @@ def _zaakvelden() -> set[str]:
     return _ZAAKVELDEN
 
 
-def _norm_hulpaanbod_dagen() -> int | None:
-    try:
-        from vroeghulp.zaken import termijnen  # noqa: PLC0415
-    except ImportError:
-        return None
-    return termijnen.norm_hulpaanbod_dagen()
-
-
 def _deadlines(zaak: dict) -> dict:
-    """The deadline fields of a case: the rules of ``zaken.termijnen.bereken``, computed from what
-    matching already knows (no query per case). The crisis start is the receipt day of the
-    earliest crisis signal, as in ``zaken.termijnen.crisis_startdatum``."""
-    velden = _zaakvelden()
-    contact = zaak["contact"] if zaak["crisis"] else None
-    status = zaak["status"]
-    if "contact_uiterlijk" not in velden:  # a zaken model without the workflow deadlines
-        return {"deadline": contact if status in OPEN else None}
-    dagen = _norm_hulpaanbod_dagen() or 28
-    hulpaanbod = zaak.get("hulpaanbod_uiterlijk") or zaak["matchingsdatum"] + timedelta(days=dagen)
-    uit = {"contact_uiterlijk": contact, "hulpaanbod_uiterlijk": hulpaanbod, "deadline": None,
-           "deadline_soort": ""}
-    if status in (Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT) and contact and not zaak.get(
-            "heeft_contactpoging"):
-        uit.update(deadline=contact, deadline_soort="eerste_contact")
-    elif status in (Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT, Zaakstatus.CONTACT_GELEGD):
-        uit.update(deadline=hulpaanbod, deadline_soort="hulpaanbod")
-    return uit
+    """The deadline fields of a new case, by the one rule in ``zaken.termijnen`` (no query per case;
+    ``zaak["contact"]`` is the crisis deadline from the receipt day of the earliest crisis signal)."""
+    from vroeghulp.zaken import termijnen  # noqa: PLC0415  (zaken builds on signalering)
+
+    return termijnen.termijnvelden(
+        status=zaak["status"],
+        contact_uiterlijk=zaak["contact"] if zaak["crisis"] else None,
+        matchingsdatum=zaak["matchingsdatum"],
+        heeft_contactpoging=zaak.get("heeft_contactpoging", False),
+        hulpaanbod_uiterlijk=zaak.get("hulpaanbod_uiterlijk"),
+    )
 
 
 def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:

@@ -14,9 +14,9 @@ from collections import defaultdict
 from datetime import timedelta
 
 from vroeghulp.accounts.models import Gebruiker, Rol
-from vroeghulp.zaken import brieven, terugkoppeling, workflow
+from vroeghulp.zaken import brieven, termijnen, terugkoppeling, workflow
 from vroeghulp.zaken.models import (
-    Contactpoging, Contactsoort as C, Dagdeel as D, DeadlineSoort, Eindresultaat as E, Notitie,
+    Contactpoging, Contactsoort as C, Dagdeel as D, Eindresultaat as E, Notitie,
     Statuswijziging, Vroegsignaalzaak, Zaakstatus as S,
 )
 
@@ -128,12 +128,11 @@ def vul(context) -> None:
         zaak.status = van
         zaak.resultaat = resultaat
         heeft_poging = van not in (S.NIEUW, S.NIET_OPGEPAKT)
-        if zaak.crisis and van in (S.NIEUW, S.OPGEPAKT) and not heeft_poging:
-            zaak.deadline, zaak.deadline_soort = zaak.contact_uiterlijk, DeadlineSoort.EERSTE_CONTACT
-        elif van in (S.NIEUW, S.OPGEPAKT, S.CONTACT_GELEGD):
-            zaak.deadline, zaak.deadline_soort = zaak.hulpaanbod_uiterlijk, DeadlineSoort.HULPAANBOD
-        else:
-            zaak.deadline, zaak.deadline_soort = None, ""
+        velden = termijnen.termijnvelden(
+            status=van, contact_uiterlijk=zaak.contact_uiterlijk, matchingsdatum=zaak.matchingsdatum,
+            heeft_contactpoging=heeft_poging, hulpaanbod_uiterlijk=zaak.hulpaanbod_uiterlijk,
+        )
+        zaak.deadline, zaak.deadline_soort = velden["deadline"], velden["deadline_soort"]
         if van == S.CONTACT_GELEGD and rng.random() < 0.3:
             notities.append(Notitie(zaak=zaak, door=wie, tekst="Inwoner wil eerst met partner overleggen. Volgende week terugbellen."))
         gewijzigd.append(zaak)

@@ -231,12 +231,13 @@ def test_crisis_deadline_three_working_days_then_hulpaanbod(consulent, time_mach
 
 
 def test_working_days_skip_koningsdag_and_weekend():
-    from vroeghulp.zaken.termijnen import plus_werkdagen
+    from vroeghulp.signalering.werkdagen import plus_werkdagen
 
     # Friday 24 April 2026 + 3 working days: Mon 27 = Koningsdag → Tue 28, Wed 29, Thu 30
     assert plus_werkdagen(datetime.date(2026, 4, 24), 3) == datetime.date(2026, 4, 30)
-    # Good Friday is not a general holiday (Algemene termijnenwet): Thu 2 Apr + 1 = Fri 3 Apr
-    assert plus_werkdagen(datetime.date(2026, 4, 2), 1) == datetime.date(2026, 4, 3)
+    # Goede Vrijdag counts as a holiday (Algemene termijnenwet art. 3 lid 2): Thu 2 Apr + 1 skips
+    # Fri 3 Apr (Goede Vrijdag), the weekend and Mon 6 Apr (tweede paasdag) -> Tue 7 Apr.
+    assert plus_werkdagen(datetime.date(2026, 4, 2), 1) == datetime.date(2026, 4, 7)
 
 
 def test_events_fire_on_commit(consulent, django_capture_on_commit_callbacks):
