@@ -593,7 +593,17 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         for s, z, w, i, st, d, pk in updates
     ]
     _schrijf_signalen(regels, oude_waarden)
+    _terugkoppelen([z["id"] for z in gewijzigd.values() if z["status"] != Zaakstatus.NIEUW], vandaag)
     return {"signalen": len(regels), "nieuwe_zaken": len(nieuw), "bijgewerkte_zaken": len(gewijzigd)}
+
+
+def _terugkoppelen(zaak_ids: list[int], vandaag: date) -> None:
+    """A new signal in a case the workflow already moved gets that case's partner status now
+    (CONTRACTS section 3: kept current as cases move), not "Nog niet opgepakt"."""
+    if zaak_ids:
+        from vroeghulp.zaken import terugkoppeling  # noqa: PLC0415  (zaken builds on signalering)
+
+        terugkoppeling.bijwerken_zaken(zaak_ids, vandaag, alleen_nieuwe_signalen=True)
 
 
 _KOLOMMEN = ("huishoudsleutel", "zaak", "wijk", "inwoner", "status")

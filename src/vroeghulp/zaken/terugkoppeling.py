@@ -56,9 +56,12 @@ def bijwerken(zaak, datum=None) -> int:
     )
 
 
-def bijwerken_zaken(zaak_ids, datum=None) -> int:
+def bijwerken_zaken(zaak_ids, datum=None, *, alleen_nieuwe_signalen: bool = False) -> int:
     """Set-based ``bijwerken`` for many cases (matching, after linking new signals to existing
-    cases; the demo). A signal that joins a case already picked up gets "Opgepakt" at once."""
+    cases; the demo). A signal that joins a case already picked up gets "Opgepakt" at once.
+
+    ``alleen_nieuwe_signalen``: touch only signals still "Nog niet opgepakt", so a repeat that
+    matching marked "Niet opgepakt: herhaalde melding" keeps that answer."""
     from collections import defaultdict
 
     from vroeghulp.zaken.models import Vroegsignaalzaak
@@ -71,6 +74,8 @@ def bijwerken_zaken(zaak_ids, datum=None) -> int:
     gewijzigd = 0
     for status, ids in per_status.items():
         for i in range(0, len(ids), 500):
-            gewijzigd += (Vroegsignaal.objects.filter(zaak_id__in=ids[i:i + 500]).exclude(status=status)
-                          .update(status=status, status_datum=datum))
+            signalen = Vroegsignaal.objects.filter(zaak_id__in=ids[i:i + 500]).exclude(status=status)
+            if alleen_nieuwe_signalen:
+                signalen = signalen.filter(status=Signaalstatus.NOG_NIET_OPGEPAKT)
+            gewijzigd += signalen.update(status=status, status_datum=datum)
     return gewijzigd

@@ -358,6 +358,23 @@ def test_eindelevering_na_eerder_signaal_is_crisis(energie):
     assert s.zaak.matchsoort == Matchsoort.OPEENVOLGEND
 
 
+def test_nieuw_signaal_in_opgepakte_zaak_krijgt_meteen_opgepakt(huur, energie):
+    # CONTRACTS section 3: the partner's status is kept current as cases move.
+    (a,) = matched(signaal(huur, postcode="3563AB", huisnummer="12"))
+    Vroegsignaalzaak.objects.filter(pk=a.zaak_id).update(status=Zaakstatus.OPGEPAKT)
+    Vroegsignaal.objects.filter(pk=a.pk).update(status=Signaalstatus.OPGEPAKT)
+    (b,) = matched(signaal(energie, postcode="3563AB", huisnummer="12", bedrag=90))
+    assert b.zaak_id == a.zaak_id
+    assert b.status == Signaalstatus.OPGEPAKT
+
+
+def test_nieuw_signaal_in_nieuwe_zaak_blijft_nog_niet_opgepakt(huur, energie):
+    (a,) = matched(signaal(huur, postcode="3563AB", huisnummer="12"))
+    (b,) = matched(signaal(energie, postcode="3563AB", huisnummer="12", bedrag=90))
+    assert b.zaak_id == a.zaak_id
+    assert b.status == Signaalstatus.NOG_NIET_OPGEPAKT
+
+
 def test_crisissignaal_maakt_bestaande_zaak_crisis(huur, energie):
     (a,) = matched(signaal(huur, postcode="3563AB", huisnummer="12"))
     assert a.zaak.crisis is False
