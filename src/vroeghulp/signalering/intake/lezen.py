@@ -219,8 +219,11 @@ def kolommen_uit_kop(kop: list) -> tuple[list[int | None], list[str]]:
     for positie, naam in enumerate(kop):
         veld = veld_voor_kop(naam)
         if veld is None:
-            if not _is_leeg(naam):
-                onbekend.append(str(naam).strip()[:60])
+            naam_tekst = "" if _is_leeg(naam) else str(naam).strip()
+            if naam_tekst:
+                # Never echo something that may be data instead of a name (a BSN in a header cell).
+                cijfers = sum(ch.isdigit() for ch in naam_tekst)
+                onbekend.append(naam_tekst[:60] if cijfers < 5 else f"kolom {positie + 1}")
         elif veld in gezien:
             raise Weigering("kolom_dubbel", detail=f"{VELDEN[veld]} (kolom {gezien[veld] + 1} en {positie + 1})")
         else:

@@ -124,7 +124,8 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
     rapport = Rapport()
     if bron is not None:
         rapport.formaat, rapport.codering = bron.formaat, bron.codering
-        rapport.scheidingsteken, rapport.waarschuwingen = bron.scheidingsteken, list(bron.waarschuwingen)
+        rapport.scheidingsteken = bron.scheidingsteken
+        rapport.waarschuwingen = bron.waarschuwingen  # the same list: the reader fills it while reading
     with transaction.atomic():
         partner = Signaalpartner.objects.select_for_update().get(pk=partner.pk)
         if not partner.actief:
@@ -185,8 +186,9 @@ def roep_matching_aan(signaal_ids: list[int]) -> None:
         return
     try:
         matching.match_signalen(signaal_ids)
-    except Exception:  # noqa: BLE001 - stored is stored; log without personal data
-        logger.exception("Matching na intake mislukt voor %d signalen", len(signaal_ids))
+    except Exception as error:  # noqa: BLE001 - stored is stored
+        # Only the type: an exception text or traceback could carry a BSN or a name.
+        logger.error("Matching na intake mislukt voor %d signalen (%s)", len(signaal_ids), type(error).__name__)
 
 
 class _Schrijver:

@@ -29,3 +29,13 @@ def test_hook_calls_matching_once_and_survives_its_failure(energie, vaste_dag, s
     verwerk_bestand(energie, CSV.replace(b"A1;412", b"A3;412"), kanaal="bestand")
     assert len(aanroepen) == 1
     assert opslag.roep_matching_aan is not None
+
+
+@pytest.mark.django_db
+def test_unknown_column_named_like_a_bsn_is_not_echoed(energie, vaste_dag, settings, monkeypatch):
+    settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
+    monkeypatch.setattr(opslag, "roep_matching_aan", lambda ids: None)
+    data = CSV.replace(b"huisnummer\n", b"huisnummer;123456782;Opmerking\n").replace(b";1\n", b";1;x;y\n")
+    rapport = verwerk_bestand(energie, data, kanaal="bestand")
+    melding = rapport.als_dict()["waarschuwingen"][0]["melding"]
+    assert "123456782" not in melding and "kolom 7" in melding and "Opmerking" in melding
