@@ -37,7 +37,14 @@ class SnelleControle:
             if x == "" or x is None:
                 uit.append(_ANDERS if verplicht else None)
                 continue
-            d = cache.get(x) if type(x) is str else _ANDERS
+            t = type(x)
+            if t is str:
+                d = cache.get(x)
+            elif t is dt.datetime or t is dt.date:  # date cells from XLSX
+                d = x.date() if t is dt.datetime else x
+                d = _ANDERS if d > vandaag else d
+            else:
+                d = _ANDERS
             if d is None:
                 d, code = n.datum(x)
                 d = _ANDERS if code or d > vandaag else d
