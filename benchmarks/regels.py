@@ -14,22 +14,10 @@ import numpy as np
 from vroeghulp.regels.batch import ROL_CODE, Tabel, bereken_batch
 from vroeghulp.regels.service import REGELINGEN, bereken
 from vroeghulp.regels.system import systeem
+from vroeghulp.regels.voorbeeld import contracts_verzoek
 
-VOORBEELD = {
-    "peildatum": "2026-01-01",
-    "huishouden": {
-        "personen": [
-            {"rol": "aanvrager", "geboortedatum": "1990-04-01", "verzekerd": True,
-             "toetsingsinkomen": 26200, "netto_inkomen_per_maand": 1650.00},
-            {"rol": "partner", "geboortedatum": "1991-02-01", "verzekerd": False,
-             "toetsingsinkomen": 7000, "netto_inkomen_per_maand": 480.00},
-            {"rol": "kind", "geboortedatum": "2018-06-01"},
-        ],
-        "vermogen": 0,
-        "woning": {"soort": "huur", "kale_huur_per_maand": 600.00, "servicekosten_per_maand": 0},
-        "kostendelers": 1,
-    },
-}
+VOORBEELD = contracts_verzoek()
+del VOORBEELD["regelingen"]  # all regelingen
 
 
 def synthetische_tabel(n: int, seed: int = 3) -> Tabel:

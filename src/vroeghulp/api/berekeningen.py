@@ -15,25 +15,11 @@ from ninja.security import django_auth
 from vroeghulp.accounts.models import Scope
 from vroeghulp.api.auth import TokenAuth
 from vroeghulp.api.problem import problem
+from vroeghulp.regels.voorbeeld import contracts_verzoek
 
 router = Router(tags=["berekeningen"])
 
-VOORBEELD = {
-    "peildatum": "2026-01-01",
-    "huishouden": {
-        "personen": [
-            {"rol": "aanvrager", "geboortedatum": "1990-04-01", "verzekerd": True,
-             "toetsingsinkomen": 26200, "netto_inkomen_per_maand": 1650.00},
-            {"rol": "partner", "geboortedatum": "1991-02-01", "verzekerd": False,
-             "toetsingsinkomen": 7000, "netto_inkomen_per_maand": 480.00},
-            {"rol": "kind", "geboortedatum": "2018-06-01"},
-        ],
-        "vermogen": 0,
-        "woning": {"soort": "huur", "kale_huur_per_maand": 600.00, "servicekosten_per_maand": 0},
-        "kostendelers": 1,
-    },
-    "regelingen": ["zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "bijstandsnorm", "beslagvrije_voet"],
-}
+VOORBEELD = contracts_verzoek()
 
 
 @router.post(
