@@ -607,6 +607,8 @@ def _terugkoppelen(zaak_ids: list[int], vandaag: date) -> None:
 
 
 _KOLOMMEN = ("huishoudsleutel", "zaak", "wijk", "inwoner", "status")
+_PG_TYPE = {"huishoudsleutel": "text", "zaak": "bigint", "wijk": "bigint", "inwoner": "bigint",
+            "status": "text", "status_datum": "date"}
 
 
 def _schrijf_signalen(regels: list[tuple], oude_waarden: dict[int, tuple]) -> None:
@@ -632,11 +634,22 @@ def _schrijf_signalen(regels: list[tuple], oude_waarden: dict[int, tuple]) -> No
         groepen.setdefault(masker, []).append(waarden)
     with connection.cursor() as cursor:
         for masker, rijen in groepen.items():
-            zet = [f"{kolom[_KOLOMMEN[i]]} = %s" for i in masker]
-            if 4 in masker:
-                zet.append(f"{kolom['status_datum']} = %s")
-            cursor.executemany(
-                f"UPDATE {tabel} SET {', '.join(zet)} WHERE {kolom['id']} = %s", rijen)
+            namen = [_KOLOMMEN[i] for i in masker] + (["status_datum"] if 4 in masker else [])
+            if connection.vendor == "postgresql":
+                # one statement per group: an executemany of single-row UPDATEs costs a round
+                # trip and a plan per row (measured: 30 s of the 45 s for 200,000 signals)
+                typen = [_PG_TYPE[n] for n in namen]
+                zet = ", ".join(f"{kolom[n]} = v.k{j}" for j, n in enumerate(namen))
+                alias = ", ".join(f"k{j}" for j in range(len(namen)))
+                arrays = ", ".join(f"%s::{t}[]" for t in [*typen, "bigint"])
+                cursor.execute(
+                    f"UPDATE {tabel} SET {zet} FROM unnest({arrays}) AS v({alias}, pk) "
+                    f"WHERE {tabel}.{kolom['id']} = v.pk",
+                    [list(kolom_waarden) for kolom_waarden in zip(*rijen)],
+                )
+            else:
+                zet = ", ".join(f"{kolom[n]} = %s" for n in namen)
+                cursor.executemany(f"UPDATE {tabel} SET {zet} WHERE {kolom['id']} = %s", rijen)
 
 
 def niet_gematchte_ids(limiet: int | None = None, *, opnieuw_brp: bool = False) -> list[int]:

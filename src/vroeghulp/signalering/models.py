@@ -98,16 +98,22 @@ class Aanlevering(models.Model):
 class Vroegsignaal(models.Model):
     """A signal of payment arrears (DDAS Vroegsignaal plus the contact details outreach needs)."""
 
-    # No separate index on partner: the unique (partner, extern_id) index serves every lookup by
-    # partner, and one index less makes bulk intake faster.
+    # Indexes (issue 4, index diet): every index is maintained on each INSERT of the bulk intake
+    # and on each UPDATE of matching, so only those that a query needs are kept: the unique
+    # (partner, extern_id) (intake, status API, and every lookup by partner), (partner,
+    # status_datum) (status API), zaak (case file, worklist, terugkoppeling, retention) and
+    # huishoudsleutel. No query filters signals on bsn, signaaldatum, ontvangen, aanlevering,
+    # inwoner or wijk (retention's signaaldatum filter runs nightly on the signals without a case;
+    # the intake finds its own signals by id range): no index on those.
     partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="signalen", db_index=False)
     extern_id = models.CharField(_("ID bij de partner"), max_length=100)
     aanlevering = models.ForeignKey(
-        Aanlevering, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+        Aanlevering, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen",
+        db_index=False,
     )
     bedrag = models.DecimalField(_("bedrag achterstand"), max_digits=12, decimal_places=2)
     ontstaansdatum = models.DateField(_("ontstaansdatum"), null=True, blank=True)
-    signaaldatum = models.DateField(_("signaaldatum"), db_index=True)
+    signaaldatum = models.DateField(_("signaaldatum"))
     crisissignaal = models.BooleanField(_("crisissignaal"), default=False)
     warme_overdracht = models.BooleanField(_("warme overdracht"), default=False)
     eindelevering = models.BooleanField(_("eindelevering"), default=False)
@@ -117,7 +123,7 @@ class Vroegsignaal(models.Model):
         help_text=_("Bij warme overdracht: de inwoner heeft toestemming gegeven."),
     )
     # client (DDAS) + GGM contact details
-    bsn = models.CharField(_("burgerservicenummer"), max_length=9, blank=True, db_index=True)
+    bsn = models.CharField(_("burgerservicenummer"), max_length=9, blank=True)
     postcode = models.CharField(_("postcode"), max_length=6, blank=True)
     huisnummer = models.CharField(_("huisnummer"), max_length=10, blank=True)
     huisnummertoevoeging = models.CharField(_("huisnummertoevoeging"), max_length=10, blank=True)
@@ -131,7 +137,7 @@ class Vroegsignaal(models.Model):
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     email = models.CharField(_("e-mailadres"), max_length=254, blank=True)
     # intake and matching
-    ontvangen = models.DateTimeField(_("ontvangen"), db_index=True)
+    ontvangen = models.DateTimeField(_("ontvangen"))
     huishoudsleutel = models.CharField(
         _("huishoudsleutel"), max_length=40, db_index=True,
         help_text=_("BSN-gebaseerd of genormaliseerd adres; bepaalt welke signalen samen één zaak vormen."),
@@ -140,10 +146,12 @@ class Vroegsignaal(models.Model):
     vorig_bedrag = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     waarschuwingen = models.JSONField(_("waarschuwingen"), default=list, blank=True)
     inwoner = models.ForeignKey(
-        "personen.Inwoner", on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+        "personen.Inwoner", on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen",
+        db_index=False,
     )
     wijk = models.ForeignKey(
-        "gebieden.Wijk", on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+        "gebieden.Wijk", on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen",
+        db_index=False,
     )
     zaak = models.ForeignKey(
         "zaken.Vroegsignaalzaak", on_delete=models.SET_NULL, null=True, blank=True,

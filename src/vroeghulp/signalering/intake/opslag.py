@@ -136,6 +136,12 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         aanlevering = Aanlevering.objects.create(
             partner=partner, kanaal=kanaal, bestandsnaam=bestandsnaam[:255], ingediend_door=ingediend_door[:150],
         )
+        # Every signal this delivery inserts gets an id above the highest one visible now (SQLite:
+        # AUTOINCREMENT; PostgreSQL: the sequence only grows), so its signals are found afterwards
+        # by id range without an index on aanlevering_id (index diet, issue 4).
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {_TABEL}")
+            hoogste_vooraf = cursor.fetchone()[0]
         schrijver = _Schrijver(partner, aanlevering, datum, controleur, rapport)
         blok = []
         for item in rijen:
@@ -163,9 +169,23 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         )
     rapport.aanlevering_id = aanlevering.pk
     if rapport.geaccepteerd:
-        rapport.signaal_ids = list(
-            Vroegsignaal.objects.filter(aanlevering_id=aanlevering.pk).order_by("id").values_list("id", flat=True)
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT id FROM {_TABEL} WHERE id > %s AND aanlevering_id = %s",
+                [hoogste_vooraf, aanlevering.pk],
+            )
+            nieuw = {r[0] for r in cursor.fetchall()}
+            # repeats with a higher amount updated older signals (ids below the range); one of
+            # them may since have been taken over by a later delivery, which then matches it
+            bijgewerkt = sorted(schrijver.bijgewerkt)
+            for i in range(0, len(bijgewerkt), 5000):
+                deel = bijgewerkt[i:i + 5000]
+                cursor.execute(
+                    f"SELECT id FROM {_TABEL} WHERE aanlevering_id = %s AND id IN ({', '.join(['%s'] * len(deel))})",
+                    [aanlevering.pk, *deel],
+                )
+                nieuw.update(r[0] for r in cursor.fetchall())
+        rapport.signaal_ids = sorted(nieuw)
         if match:
             roep_matching_aan(rapport.signaal_ids)
     return rapport
@@ -199,6 +219,7 @@ class _Schrijver:
         self.snel = SnelleControle(controleur)
         self._datums: dict = {}
         self.rapport = rapport
+        self.bijgewerkt: list[int] = []  # pks of older signals that a repeat updated
         self.postgres = connection.vendor == "postgresql"
         nu = timezone.now()
         ops = connection.ops
@@ -330,6 +351,7 @@ class _Schrijver:
     def _werk_bij(self, bijwerken):
         kolommen = _BIJWERKEN + ("aanlevering_id", "ontvangen", "herhaling", "vorig_bedrag")
         rijen = []
+        self.bijgewerkt.extend(bijwerken)
         for pk, (record, waarschuwingen, oud) in bijwerken.items():
             rij = self._rij(record, waarschuwingen)[1:]
             rij.extend((self.aanlevering_id, self.ontvangen, True, oud if self.postgres else str(oud), pk))
