@@ -74,8 +74,7 @@ def werkvoorraad_view(request):
     nummer = data.get("pagina") or 1
     vandaag = timezone.localdate()
     compact = bool(request.GET.get("fragment"))  # "Eerst doen" on the home screen: no bulk actions
-    totaal, rijen, nummer = werkvoorraad.rijen_snel(qs, nummer, werkvoorraad.volgorde(data), vandaag,
-                                                    kiezen=not compact)
+    totaal, rijen, nummer = werkvoorraad.rijen_snel(qs, nummer, werkvoorraad.volgorde(data), vandaag)
     if compact:
         rijen = rijen[:10]
     if rijen:
