@@ -642,10 +642,12 @@ def _schrijf_signalen(regels: list[tuple], oude_waarden: dict[int, tuple]) -> No
                 zet = ", ".join(f"{kolom[n]} = v.k{j}" for j, n in enumerate(namen))
                 alias = ", ".join(f"k{j}" for j in range(len(namen)))
                 arrays = ", ".join(f"%s::{t}[]" for t in [*typen, "bigint"])
+                # the id range keeps the planner from a hash join over the whole table (right
+                # after a bulk intake its row estimate is stale): an index range scan instead
                 cursor.execute(
                     f"UPDATE {tabel} SET {zet} FROM unnest({arrays}) AS v({alias}, pk) "
-                    f"WHERE {tabel}.{kolom['id']} = v.pk",
-                    [list(kolom_waarden) for kolom_waarden in zip(*rijen)],
+                    f"WHERE {tabel}.{kolom['id']} = v.pk AND {tabel}.{kolom['id']} BETWEEN %s AND %s",
+                    [*(list(kolom_waarden) for kolom_waarden in zip(*rijen)), rijen[0][-1], rijen[-1][-1]],
                 )
             else:
                 zet = ", ".join(f"{kolom[n]} = %s" for n in namen)

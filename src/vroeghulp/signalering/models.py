@@ -102,7 +102,7 @@ class Vroegsignaal(models.Model):
     # and on each UPDATE of matching, so only those that a query needs are kept: the unique
     # (partner, extern_id) (intake, status API, and every lookup by partner), (partner,
     # status_datum) (status API), zaak (case file, worklist, terugkoppeling, retention) and
-    # huishoudsleutel. No query filters signals on bsn, signaaldatum, ontvangen, aanlevering,
+    # huishoudsleutel (kept for household lookups, see Meta). No query filters signals on bsn, signaaldatum, ontvangen, aanlevering,
     # inwoner or wijk (retention's signaaldatum filter runs nightly on the signals without a case;
     # the intake finds its own signals by id range): no index on those.
     partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="signalen", db_index=False)
@@ -139,7 +139,7 @@ class Vroegsignaal(models.Model):
     # intake and matching
     ontvangen = models.DateTimeField(_("ontvangen"))
     huishoudsleutel = models.CharField(
-        _("huishoudsleutel"), max_length=40, db_index=True,
+        _("huishoudsleutel"), max_length=40,
         help_text=_("BSN-gebaseerd of genormaliseerd adres; bepaalt welke signalen samen één zaak vormen."),
     )
     herhaling = models.BooleanField(_("herhaalde melding"), default=False)
@@ -169,7 +169,12 @@ class Vroegsignaal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partner", "extern_id"], name="uniek_signaal_per_partner")
         ]
-        indexes = [models.Index(fields=["partner", "status_datum"])]
+        # huishoudsleutel as a plain index: db_index=True would add a second (varchar_pattern_ops)
+        # index on PostgreSQL for LIKE queries, which nothing runs
+        indexes = [
+            models.Index(fields=["partner", "status_datum"]),
+            models.Index(fields=["huishoudsleutel"], name="vroegsignaal_huishouden_idx"),
+        ]
 
     def __str__(self):
         return f"{self.partner.code}:{self.extern_id}"
