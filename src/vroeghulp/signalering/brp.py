@@ -34,6 +34,8 @@ from typing import Iterable, Protocol
 
 from django.conf import settings
 
+from vroeghulp.signalering import pgarray
+
 
 def _instelling(naam: str, standaard: str = "") -> str:
     waarde = getattr(settings, naam, None)
@@ -90,9 +92,16 @@ class LokaleBrp:
         ops, meta = connection.ops, Inwoner._meta
         kolom = ops.quote_name(meta.get_field("bsn").column)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {kolom} FROM {ops.quote_name(meta.db_table)} WHERE {kolom} IN "
-                f"({', '.join(['%s'] * len(bsns))})", bsns)
+            if connection.vendor == "postgresql":
+                # one array parameter: a query with 5,000 placeholders is parsed again on every
+                # chunk by psycopg (its cache keys on the query text)
+                cursor.execute(
+                    f"SELECT {kolom} FROM {ops.quote_name(meta.db_table)} WHERE {kolom} = ANY(%s::text[])",
+                    [pgarray.tekst(bsns)])
+            else:
+                cursor.execute(
+                    f"SELECT {kolom} FROM {ops.quote_name(meta.db_table)} WHERE {kolom} IN "
+                    f"({', '.join(['%s'] * len(bsns))})", bsns)
             return [r[0] for r in cursor.fetchall()]
 
     def zoek_personen(self, bsns):

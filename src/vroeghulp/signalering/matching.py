@@ -83,6 +83,7 @@ from django.utils import timezone
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.signalering import brp as brp_module
+from vroeghulp.signalering import pgarray
 from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.werkdagen import crisis_deadline
 from vroeghulp.zaken.models import Eindresultaat, Matchsoort, Vroegsignaalzaak, Zaakstatus
@@ -647,7 +648,9 @@ def _schrijf_signalen(regels: list[tuple], oude_waarden: dict[int, tuple]) -> No
                 cursor.execute(
                     f"UPDATE {tabel} SET {zet} FROM unnest({arrays}) AS v({alias}, pk) "
                     f"WHERE {tabel}.{kolom['id']} = v.pk AND {tabel}.{kolom['id']} BETWEEN %s AND %s",
-                    [*(list(kolom_waarden) for kolom_waarden in zip(*rijen)), rijen[0][-1], rijen[-1][-1]],
+                    [*(pgarray.PER_TYPE[t](kolom_waarden)
+                       for t, kolom_waarden in zip([*typen, "bigint"], zip(*rijen), strict=True)),
+                     rijen[0][-1], rijen[-1][-1]],
                 )
             else:
                 zet = ", ".join(f"{kolom[n]} = %s" for n in namen)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
+from vroeghulp.signalering import pgarray
 from vroeghulp.signalering.intake import instellingen
 from vroeghulp.signalering.intake.codes import Weigering, melding
 from vroeghulp.signalering.intake.controles import Controleur
@@ -297,8 +298,8 @@ class _Schrijver:
         with connection.cursor() as cursor:
             if self.postgres:
                 cursor.execute(
-                    f"SELECT extern_id, id, bedrag FROM {_TABEL} WHERE partner_id = %s AND extern_id = ANY(%s)",
-                    [self.partner_id, list(ids)],
+                    f"SELECT extern_id, id, bedrag FROM {_TABEL} WHERE partner_id = %s AND extern_id = ANY(%s::text[])",
+                    [self.partner_id, pgarray.tekst(ids)],
                 )
                 return {eid: [pk, bedrag] for eid, pk, bedrag in cursor.fetchall()}
             plaatsen = ", ".join(["%s"] * len(ids))

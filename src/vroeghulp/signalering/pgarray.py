@@ -1,0 +1,29 @@
+"""PostgreSQL array literals built in one pass (hot paths of intake and matching).
+
+psycopg adapts a Python list element by element in Python (measured: 3 s of a 200,000-signal
+intake); one ``'{...}'`` text literal per column, cast in SQL (``%s::text[]``), costs a join.
+"""
+
+from __future__ import annotations
+
+
+def _tekst(waarde) -> str:
+    return '"' + str(waarde).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def tekst(waarden) -> str:
+    """A ``text[]`` literal; None becomes NULL; every element quoted (commas, braces, quotes)."""
+    return "{" + ",".join("NULL" if w is None else _tekst(w) for w in waarden) + "}"
+
+
+def getal(waarden) -> str:
+    """A ``bigint[]`` literal; None becomes NULL."""
+    return "{" + ",".join("NULL" if w is None else str(int(w)) for w in waarden) + "}"
+
+
+def datum(waarden) -> str:
+    """A ``date[]`` literal of ``datetime.date`` values; None becomes NULL."""
+    return "{" + ",".join("NULL" if w is None else w.isoformat() for w in waarden) + "}"
+
+
+PER_TYPE = {"text": tekst, "bigint": getal, "date": datum}
