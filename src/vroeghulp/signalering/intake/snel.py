@@ -28,6 +28,7 @@ class SnelleControle:
         self._bedragen: dict = {}
         self._postcodes: dict = {}
         self._geslachten: dict = {}
+        self._teksten: dict = {}
 
     # column converters: value -> clean value, or _ANDERS ----------------------------------
     def _datum(self, kolom, verplicht: bool, vandaag):
@@ -90,6 +91,21 @@ class SnelleControle:
             for x in kolom
         ]
 
+    def _tekst_herhaald(self, kolom, maximum):
+        """``_tekst`` for columns whose values repeat (street, town, initials, prefix, addition):
+        one dict lookup per value; the answer depends only on the string and ``maximum``."""
+        cache = self._teksten.setdefault(maximum, {})
+        get = cache.get
+        uit = []
+        for x in kolom:
+            t = get(x) if type(x) is str else None
+            if t is None:
+                t = self._tekst((x,), maximum)[0]
+                if type(x) is str and len(cache) < 100_000:
+                    cache[x] = t
+            uit.append(t)
+        return uit
+
     def controleer_blok(self, blok):
         """``blok``: list of flat sequences -> list of (record, fouten, waarschuwingen)."""
         c = self.c
@@ -133,7 +149,7 @@ class SnelleControle:
                                                  and x[0] != "0") else _ANDERS))
             for x in kolommen[10]
         ]
-        toevoegingen = self._tekst(kolommen[11], 10)
+        toevoegingen = self._tekst_herhaald(kolommen[11], 10)
         geboren = self._datum(kolommen[12], False, vandaag)
         geboren = [d if (d is None or d is _ANDERS or d >= _NUL_DATUM) else _ANDERS for d in geboren]
         g_cache = self._geslachten
@@ -145,11 +161,11 @@ class SnelleControle:
                 g = _ANDERS if code else g
                 g_cache[x] = g
             geslachten.append(g)
-        voorletters = self._tekst(kolommen[14], 20)
-        voorvoegsels = self._tekst(kolommen[15], 20)
+        voorletters = self._tekst_herhaald(kolommen[14], 20)
+        voorvoegsels = self._tekst_herhaald(kolommen[15], 20)
         achternamen = self._tekst(kolommen[16], 120)
-        straten = self._tekst(kolommen[17], 80)
-        plaatsen = self._tekst(kolommen[18], 80)
+        straten = self._tekst_herhaald(kolommen[17], 80)
+        plaatsen = self._tekst_herhaald(kolommen[18], 80)
         telefoons = [
             ("" if x in leeg_of_none else (x if (type(x) is str and len(x) == 10 and x[0] == "0" and x.isdigit()
                                                  and x.isascii()) else _ANDERS))
