@@ -61,7 +61,8 @@ an offer of help); an existing case only gets new deadlines when a signal makes 
 Performance: set-based per chunk (default 5,000 signals): one query for the signals, one BRP
 call/query, one audit event, one or two for postcode → wijk, one for the existing cases of all
 keys in the chunk, one multi-row INSERT for new cases, one ``bulk_update`` for changed cases and
-one ``executemany`` per set of changed signal columns (only changed columns are written). No
+per set of changed signal columns (only changed columns are written) one ``executemany`` on
+SQLite or one ``UPDATE ... FROM unnest(arrays)`` on PostgreSQL. No
 per-row queries; at most 14 statements for a chunk of 1,000 (tested).
 """
 

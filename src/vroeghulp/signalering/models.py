@@ -102,7 +102,8 @@ class Vroegsignaal(models.Model):
     # and on each UPDATE of matching, so only those that a query needs are kept: the unique
     # (partner, extern_id) (intake, status API, and every lookup by partner), (partner,
     # status_datum) (status API), zaak (case file, worklist, terugkoppeling, retention) and
-    # huishoudsleutel (kept for household lookups, see Meta). No query filters signals on bsn, signaaldatum, ontvangen, aanlevering,
+    # huishoudsleutel (kept for household lookups; no query in src/ filters signals on it today,
+    # see docs/performance.md). No query filters signals on bsn, signaaldatum, ontvangen, aanlevering,
     # inwoner or wijk (retention's signaaldatum filter runs nightly on the signals without a case;
     # the intake finds its own signals by id range): no index on those.
     partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="signalen", db_index=False)
