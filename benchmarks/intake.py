@@ -77,6 +77,10 @@ def voorbereiden(tmp: Path) -> str:
         "DATABASE_URL": url, "VROEGHULP_OMGEVING": "test", "DJANGO_SETTINGS_MODULE": "vroeghulp.settings",
         "VROEGHULP_VAR_DIR": str(tmp), "VROEGHULP_POSTCODES_PC4": "3451-3455,3511-3585",
         "VROEGHULP_INTAKE_MAX_RIJEN": "5000000",
+        # No BRP link, as in production without VROEGHULP_BRP_URL: matching then keys households by
+        # address and creates their cases. (The local test BRP knows no residents in this empty
+        # database and would mark every signal "geen inwoner", skipping case creation.)
+        "VROEGHULP_BRP_BRON": "uit",
     })
     subprocess.run([sys.executable, "-m", "vroeghulp", "migrate", "--no-input", "-v", "0"], check=True, env=os.environ)
     return url
