@@ -33,6 +33,11 @@ def hele_euros_half_omhoog(bedragen):
     return np.floor(np.asarray(bedragen, dtype=float) + 0.5 + 1e-9)
 
 
+def uitbetaald_per_maand(jaarbedragen):
+    """The monthly payment of the Dienst Toeslagen: the yearly amount / 12, rounded down to euros."""
+    return np.floor(np.asarray(jaarbedragen, dtype=float) / 12 + 1e-9)
+
+
 def leeftijd_in_maanden_op(geboortedatum, peildatum):
     """Completed months of age on ``peildatum`` (a birthday counts on the day itself)."""
     gj, gm, gd = _jaar_maand_dag(geboortedatum)

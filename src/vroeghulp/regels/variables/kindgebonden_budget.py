@@ -9,7 +9,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from vroeghulp.regels.entities import Huishouden, Persoon
-from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog
+from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog, uitbetaald_per_maand
 
 WKB = "https://wetten.overheid.nl/BWBR0022751/2026-01-01"
 AWIR_14 = "https://wetten.overheid.nl/BWBR0018472/2026-01-01#Hoofdstuk2_Paragraaf2.3_Artikel14"
@@ -167,4 +167,4 @@ class kindgebonden_budget_per_maand(Variable):
     reference = AWIR_14
 
     def formula(huishouden, period):
-        return np.floor(huishouden("kindgebonden_budget_per_jaar", period) / 12 + 1e-9)
+        return uitbetaald_per_maand(huishouden("kindgebonden_budget_per_jaar", period))

@@ -10,7 +10,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from vroeghulp.regels.entities import Huishouden
-from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog
+from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog, uitbetaald_per_maand
 
 WZT = "https://wetten.overheid.nl/BWBR0018451/2026-01-01"
 AWIR_14 = "https://wetten.overheid.nl/BWBR0018472/2026-01-01#Hoofdstuk2_Paragraaf2.3_Artikel14"
@@ -118,4 +118,4 @@ class zorgtoeslag_per_maand(Variable):
     reference = AWIR_14
 
     def formula(huishouden, period):
-        return np.floor(huishouden("zorgtoeslag_per_jaar", period) / 12 + 1e-9)
+        return uitbetaald_per_maand(huishouden("zorgtoeslag_per_jaar", period))
