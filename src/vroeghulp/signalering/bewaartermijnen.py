@@ -1,13 +1,19 @@
 """Retention: delete signals and cases that did not lead to help, keep anonymous counts.
 
-Decision and sources: docs/adr/0001-bewaartermijnen.md. In short:
+Decision and sources (with the exact Dutch text): docs/adr/0001-bewaartermijnen.md. In short:
 
-- The Wgs (BWBR0031331, text 2026-01-01) sets no retention period; art. 8b allows processing
-  "voor zover die gegevens noodzakelijk zijn" for the task of art. 3 lid 1 onder b (the offer
-  after a signal). AVG art. 5 lid 1 onder e: no longer than necessary.
-- Necessary for: the 6-month look-back of matching (opeenvolgend) and the yearly DDAS delivery
-  to CBS. Default: **12 months** (``VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN``), never less than
-  the look-back (``VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN``).
+- No statutory period was found. The Wgs (BWBR0031331; texts 2021-01-01, 2026-01-01 and
+  2026-07-01 read) sets none: art. 8b lid 1 allows processing "voor zover die gegevens
+  noodzakelijk zijn voor de uitvoering van de taak, bedoeld in artikel 3, eerste lid, onderdeel b"
+  (the offer after a signal); art. 5 is the afkoelingsperiode, not a destruction rule. The Besluit
+  gemeentelijke schuldhulpverlening (Stb. 2020, 240) rests on Wgs art. 3 lid 1 b, 5 lid 2-3 and
+  8 lid 1-2 and has no period in the part read (up to art. 2); the rest of its § 2 and the AP
+  "Handreiking Wgs" § 7.6 Bewaartermijnen could not be read here (open point in the ADR).
+  AVG art. 5 lid 1 onder e: no longer than necessary.
+- Necessary for: the 6-month look-back of matching (opeenvolgend) and the DDAS delivery to CBS
+  (Wgs art. 9), which may be yearly. Default: **12 months**, a documented judgement, not a legal
+  term (``VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN``), never less than the look-back
+  (``VROEGHULP_MATCHING_TERUGKIJKEN_MAANDEN``).
 
 What expires (``vandaag`` minus the term = ``grens``):
 - a case that is closed (``afgerond`` or ``niet_opgepakt``) without help — its result is not one
@@ -50,10 +56,13 @@ HULP = {
 GESLOTEN = [Zaakstatus.AFGEROND, Zaakstatus.NIET_OPGEPAKT]
 PER_KEER = 2000
 DOEL = "Bewaartermijn verstreken (vroegsignalering zonder hulp)"
+# Default of VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN. A judgement, not a legal term: no period
+# was found in the Wgs or the read part of the Bgs (see the module docstring and ADR 0001).
+STANDAARD_MAANDEN = 12
 
 
 def bewaartermijn_maanden() -> int:
-    maanden = int(_instelling("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", "12"))
+    maanden = int(_instelling("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", str(STANDAARD_MAANDEN)))
     if maanden < terugkijken_maanden():
         raise ImproperlyConfigured(
             "VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN moet minstens zo lang zijn als "

@@ -182,3 +182,50 @@ def test_commando(situatie):
     tekst = uit.getvalue()
     assert "Bewaartermijn 12 maanden (vóór 15-03-2026): 4 signalen en 2 zaken verwijderd" in tekst
     assert "1 zaken van vóór die datum staan nog open" in tekst
+
+
+# --- the exact boundary of the default term (12 months, ADR 0001) -----------------------------
+
+@pytest.fixture
+def rand(db, wijk_overvecht):
+    """Cases whose matching period is February 2026 (ends 28-02-2026), one without and one with
+    help, and a signal without a case dated 28-02-2026."""
+    PostcodeFactory(postcode="3561AB", buurt=BuurtFactory(wijk=wijk_overvecht))
+    huur, zorg = partner(PartnerType.HUUR), partner(PartnerType.ZORG)
+    with time_machine.travel(dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC), tick=False):
+        (zonder,) = matched(signaal(huur, postcode="3561AB", huisnummer="10", datum=dt.date(2026, 2, 27)))
+        (met,) = matched(signaal(huur, postcode="3561AB", huisnummer="11", datum=dt.date(2026, 2, 27)))
+        (los,) = matched(signaal(zorg, bsn="111222333", datum=dt.date(2026, 2, 28)))
+    _sluit(zonder.zaak_id, Zaakstatus.AFGEROND, Eindresultaat.GEEN_CONTACT, dt.date(2026, 2, 27))
+    _sluit(met.zaak_id, Zaakstatus.AFGEROND, Eindresultaat.BUDGETADVIES, dt.date(2026, 2, 27))
+    assert zonder.zaak.einddatum_matchingperiode == dt.date(2026, 2, 28)
+    assert met.zaak.einddatum_matchingperiode == dt.date(2026, 2, 28)
+    assert los.zaak_id is None and los.status == Signaalstatus.GEEN_INWONER
+    return {"zonder": zonder, "met": met, "los": los}
+
+
+def test_standaard_is_twaalf_maanden(db, monkeypatch):
+    monkeypatch.delenv("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", raising=False)
+    assert bewaartermijn_maanden() == 12
+
+
+def test_grens_precies_twaalf_maanden(rand, monkeypatch):
+    monkeypatch.delenv("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", raising=False)
+    # Just inside: on 28-02-2027 the limit is 28-02-2026, the period ended on (not before) it.
+    with time_machine.travel(dt.datetime(2027, 2, 28, 9, 0, tzinfo=dt.UTC), tick=False):
+        binnen = ruim_op()
+    assert binnen.grens == dt.date(2026, 2, 28)
+    assert (binnen.zaken, binnen.signalen) == (0, 0)
+    assert all(_bestaat(s) for s in rand.values())
+    # Just past: one day later the limit is 01-03-2026; the case and signal without help go.
+    with time_machine.travel(dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC), tick=False):
+        voorbij = ruim_op()
+    assert voorbij.grens == dt.date(2026, 3, 1)
+    assert (voorbij.zaken, voorbij.signalen) == (1, 2)
+    assert not _bestaat(rand["zonder"]) and not _bestaat(rand["los"])
+    assert not Vroegsignaalzaak.objects.filter(pk=rand["zonder"].zaak_id).exists()
+    # The case that led to help stays, with its signal, also long after the term.
+    with time_machine.travel(dt.datetime(2030, 1, 1, 9, 0, tzinfo=dt.UTC), tick=False):
+        assert ruim_op().zaken == 0
+    assert _bestaat(rand["met"])
+    assert Vroegsignaalzaak.objects.filter(pk=rand["met"].zaak_id).exists()
