@@ -39,3 +39,15 @@ def test_uitkomst_volgens_contract():
     assert uitkomst["afloscapaciteit_looptijd"] == Decimal("11662.38")
     assert uitkomst["looptijd_maanden"] == 18
     assert any("18 maanden" in stap for stap in uitkomst["toelichting"])
+
+
+def test_pgl_correctie_staat_als_aanwijzing_in_de_toelichting():
+    from vroeghulp.regels.service import bereken
+
+    verzoek = {"peildatum": "2026-03-01", "regelingen": ["vtlb"], "huishouden": {"personen": [
+        {"rol": "aanvrager", "geboortedatum": "1950-01-01", "toetsingsinkomen": 20000, "netto_inkomen_per_maand": 1600}]}}
+    uitkomst = bereken(verzoek)["uitkomsten"]["vtlb"]
+    # Hand calculation (vtlb_2026.yaml): 0,95 × (1.564,69 − 1.401,50) = 155,03; not added to the vtlb.
+    assert uitkomst["vtlb_per_maand"] == Decimal("1331.43")
+    assert any("155,03" in stap and "niet vanzelf" in stap for stap in uitkomst["toelichting"])
+    assert any("nvvk.nl" in bron["url"] for bron in uitkomst["bronnen"])

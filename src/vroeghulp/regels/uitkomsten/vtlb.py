@@ -11,6 +11,8 @@ BRONNEN = [
     {"titel": "Wet gemeentelijke schuldhulpverlening, art. 4a",
      "url": "https://wetten.overheid.nl/BWBR0031331/{jaar}-01-01#Artikel4a"},
 ]
+PGL_BRON = {"titel": "NVVK: nieuwe vtlb-calculator, juli 2021 (PGL-correctie)",
+            "url": "https://www.nvvk.nl/page/1439/2021/07/09/Nieuwe-vtlb-calculator-beschikbaar"}
 
 
 def uitkomst(sim, periode, i: int) -> dict:
@@ -27,12 +29,18 @@ def uitkomst(sim, periode, i: int) -> dict:
     inkomen = waarde(sim, "bvv_inkomen_schuldenaar", periode, i)
     per_maand = centen(waarde(sim, "afloscapaciteit_per_maand", periode, i))
     totaal = centen(waarde(sim, "afloscapaciteit_looptijd", periode, i))
+    pgl = centen(waarde(sim, "vtlb_pgl_correctie", periode, i))
     stappen = [
         f"Beslagvrije voet (zonder de 95%-regel): {euro(bvv)} per maand.",
         f"Extra bedragen voor uw situatie (correcties): {euro(correcties)} per maand.",
         f"Vrij te laten bedrag: {euro(vtlb)} per maand. Dit geld houdt u om van te leven.",
         f"Uw netto inkomen: {euro(inkomen)} per maand.",
     ]
+    if pgl > 0:
+        stappen.insert(2, f"U of uw partner heeft de AOW-leeftijd. Volgens de Recofa-methode (zoals de NVVK die in 2021 "
+                          f"beschreef) kan er dan {euro(pgl)} per maand bij komen. Wij tellen dat niet vanzelf mee. "
+                          "Uw schuldhulpverlener kan het invullen bij de extra bedragen.")
+        bronnen.append(PGL_BRON)
     if per_maand > 0:
         stappen.append(f"U kunt {euro(per_maand)} per maand aflossen. In {maanden} maanden is dat {euro(totaal)}.")
     else:

@@ -13,6 +13,9 @@ Choices (documented in docs/regels.md):
   studiekosten kinderen, kinderopvang, alimentatie, bewindvoering) in ``vtlb_nominale_correcties``.
 - afloscapaciteit = netto inkomen van de schuldenaar − vtlb, not below zero; the total over the
   looptijd (18 months, Fw art. 349a lid 1) is 18 × the monthly amount.
+- ``vtlb_pgl_correctie``: the PGL-correctie as the NVVK described it in 2021 (95% × (AOW norm of Pw art.
+  22 − norm of art. 21) when debtor or partner has reached the AOW age). The current Recofa report was not
+  read, so it is only shown as a hint in the uitkomst and is not part of ``vtlb``.
 """
 
 import numpy as np
@@ -24,6 +27,7 @@ from vroeghulp.regels.entities import Huishouden
 FW = "https://wetten.overheid.nl/BWBR0001860/2026-01-01"
 FW_295 = FW + "#Artikel295"
 FW_349A = FW + "#Artikel349a"
+NVVK_PGL = "https://www.nvvk.nl/page/1439/2021/07/09/Nieuwe-vtlb-calculator-beschikbaar"
 
 
 def _centen(bedragen):
@@ -72,3 +76,22 @@ class afloscapaciteit_looptijd(Variable):
     def formula_2026_01_01(huishouden, period, parameters):
         maanden = parameters(period).vtlb.looptijd_maanden
         return _centen(huishouden("afloscapaciteit_per_maand", period) * maanden)
+
+
+class vtlb_pgl_correctie(Variable):
+    value_type = float
+    entity = Huishouden
+    definition_period = MONTH
+    label = ("PGL-correctie per maand (Recofa-methode volgens NVVK 2021): 95% van het verschil tussen de "
+             "bijstandsnorm voor AOW-gerechtigden en de gewone norm; alleen als aanwijzing, niet in het vtlb")
+    reference = NVVK_PGL
+
+    def formula_2021_01_01(huishouden, period, parameters):
+        p = parameters(period)
+        b = p.bijstand
+        partner = huishouden("heeft_partner", period)
+        aow = huishouden("bijstand_pensioengerechtigd", period)
+        # The norms without kostendelers, as the beslagvrije voet uses them (Rv art. 475da lid 2: A and B).
+        gewoon = np.where(partner, b.norm_gehuwden, b.norm_alleenstaande)
+        met_aow = np.where(partner, b.norm_gehuwden_pensioen, b.norm_alleenstaande_pensioen)
+        return np.where(aow, _centen(p.vtlb.pgl_correctie_percentage * np.maximum(0, met_aow - gewoon)), 0)
