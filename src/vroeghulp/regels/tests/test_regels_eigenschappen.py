@@ -1,7 +1,7 @@
 """Property tests (hypothesis): shapes of the rules that must hold for any household, checked on the
 vectorised path against the single-household path."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,7 +32,9 @@ def test_meer_inkomen_geeft_nooit_meer_toeslag(huishouden, extra):
     hoog = bereken(_verzoek(inkomen + extra, partner, kinderen, datum))["uitkomsten"]
     for regeling in ("zorgtoeslag", "kindgebonden_budget"):
         assert hoog[regeling]["per_jaar"] <= laag[regeling]["per_jaar"]
-        assert laag[regeling]["per_maand"] == int(laag[regeling]["per_jaar"] / 12)
+        # Awir art. 14 lid 4: the yearly amount rounded half up to whole euros, then / 12 rounded down.
+        jaar_afgerond = laag[regeling]["per_jaar"].quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        assert laag[regeling]["per_maand"] == int(jaar_afgerond / 12)
         assert laag[regeling]["recht"] == (laag[regeling]["per_jaar"] > 0)
 
 

@@ -16,6 +16,12 @@ def hele_euros_omlaag(bedrag) -> Decimal:
     return Decimal(repr(float(bedrag))).quantize(Decimal(1), rounding=ROUND_DOWN)
 
 
+def hele_euros(bedrag) -> Decimal:
+    """Whole euros, half up: "rekenkundig afgerond op hele euro's" (Awir art. 14 lid 4)."""
+    waarde = bedrag if isinstance(bedrag, Decimal) else Decimal(repr(float(bedrag)))
+    return waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
 def euro(bedrag, decimalen: int = 2) -> str:
     """Dutch notation: € 1.243,51 (or € 29.736 with decimalen=0)."""
     waarde = Decimal(repr(float(bedrag))) if not isinstance(bedrag, Decimal) else bedrag

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from vroeghulp.regels.uitkomsten import Regeling
-from vroeghulp.regels.uitkomsten._hulp import centen, euro, personen_van, procent, waarde
+from vroeghulp.regels.uitkomsten._hulp import centen, euro, hele_euros, personen_van, procent, waarde
 
 BRONNEN = [
     {"titel": "Wet op het kindgebonden budget, art. 1 en 2", "url": "https://wetten.overheid.nl/BWBR0022751/{jaar}-01-01#Artikel2"},
@@ -62,7 +62,8 @@ def uitkomst(sim, periode, i: int) -> dict:
         return {"recht": False, "per_jaar": Decimal("0.00"), "per_maand": Decimal(0),
                 "toelichting": stappen, "bronnen": bronnen}
     per_maand = Decimal(int(waarde(sim, "kindgebonden_budget_per_maand", periode, i)))
-    stappen.append(f"Kindgebonden budget: {euro(berekend)} per jaar. Per maand een twaalfde, naar beneden afgerond: "
+    stappen.append(f"Kindgebonden budget: {euro(berekend)} per jaar, afgerond op hele euro's "
+                   f"{euro(hele_euros(berekend), 0)}. Per maand een twaalfde daarvan, naar beneden afgerond: "
                    f"{euro(per_maand, 0)}.")
     return {"recht": True, "per_jaar": berekend, "per_maand": per_maand, "toelichting": stappen, "bronnen": bronnen}
 

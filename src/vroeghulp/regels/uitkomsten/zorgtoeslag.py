@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from vroeghulp.regels.uitkomsten import Regeling
-from vroeghulp.regels.uitkomsten._hulp import centen, euro, procent, waarde
+from vroeghulp.regels.uitkomsten._hulp import centen, euro, hele_euros, procent, waarde
 
 WZT = "https://wetten.overheid.nl/BWBR0018451/{jaar}-01-01"
 BRONNEN = [
@@ -62,7 +62,8 @@ def uitkomst(sim, periode, i: int) -> dict:
                 "toelichting": stappen, "bronnen": bronnen}
 
     per_maand = Decimal(int(waarde(sim, "zorgtoeslag_per_maand", periode, i)))
-    stappen.append(f"Per maand krijgt u een twaalfde, naar beneden afgerond op hele euro's: {euro(per_maand, 0)}.")
+    stappen.append(f"Zorgtoeslag: {euro(berekend)} per jaar, afgerond op hele euro's {euro(hele_euros(berekend), 0)}. "
+                   f"Per maand krijgt u een twaalfde daarvan, naar beneden afgerond: {euro(per_maand, 0)}.")
     return {"recht": True, "per_jaar": berekend, "per_maand": per_maand, "toelichting": stappen, "bronnen": bronnen}
 
 

@@ -30,12 +30,19 @@ def centen(bedragen):
 
 
 def hele_euros_half_omhoog(bedragen):
+    """Whole euros, half up ("rekenkundig afgerond op hele euro's", Awir art. 14 lid 4)."""
     return np.floor(np.asarray(bedragen, dtype=float) + 0.5 + 1e-9)
 
 
 def uitbetaald_per_maand(jaarbedragen):
-    """The monthly payment of the Dienst Toeslagen: the yearly amount / 12, rounded down to euros."""
-    return np.floor(np.asarray(jaarbedragen, dtype=float) / 12 + 1e-9)
+    """The monthly payment of the Dienst Toeslagen for a yearly tegemoetkoming (Awir toeslagen).
+
+    Awir art. 14 lid 4: "Het bedrag van de tegemoetkoming wordt rekenkundig afgerond op hele euro's";
+    the tegemoetkoming is the amount for the berekeningsjaar (art. 2 lid 1 onder b). So the yearly
+    amount is first rounded half up to whole euros, and the month gets a twelfth of that, rounded down:
+    827,70 → 828 → 828 / 12 = 69 (not 827,70 / 12 = 68,97 → 68), as the official zorgtoeslag tables.
+    """
+    return np.floor(hele_euros_half_omhoog(jaarbedragen) / 12 + 1e-9)
 
 
 def leeftijd_in_maanden_op(geboortedatum, peildatum):

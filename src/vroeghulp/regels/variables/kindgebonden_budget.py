@@ -152,7 +152,7 @@ class kindgebonden_budget_per_jaar(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Kindgebonden budget per jaar in euro en cent"
+    label = "Kindgebonden budget per jaar in euro en cent, vóór de afronding op hele euro's (Awir art. 14 lid 4)"
     reference = WKB + "#Artikel2"
 
     def formula(huishouden, period):
@@ -163,7 +163,7 @@ class kindgebonden_budget_per_maand(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Kindgebonden budget per maand zoals uitbetaald: jaarbedrag / 12, naar beneden afgerond op hele euro's"
+    label = "Kindgebonden budget per maand zoals uitbetaald: jaarbedrag op hele euro's afgerond (Awir art. 14 lid 4), / 12, naar beneden"
     reference = AWIR_14
 
     def formula(huishouden, period):

@@ -3,6 +3,7 @@
 toeslag per jaar = standaardpremie (× 2 met partner) − normpremie;
 normpremie = p1 × drempelinkomen + p2 × max(0, toetsingsinkomen − drempelinkomen).
 Amounts are yearly, as the Dienst Toeslagen shows them, for the situation of the month asked.
+Per month: the yearly amount rounded half up to whole euros (Awir art. 14 lid 4), / 12, rounded down.
 """
 
 import numpy as np
@@ -103,7 +104,7 @@ class zorgtoeslag_per_jaar(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Zorgtoeslag per jaar in euro en cent (zoals in de voorbeelden van de Dienst Toeslagen)"
+    label = "Zorgtoeslag per jaar in euro en cent, vóór de afronding op hele euro's (Awir art. 14 lid 4)"
     reference = WZT + "#Artikel2"
 
     def formula(huishouden, period):
@@ -114,7 +115,7 @@ class zorgtoeslag_per_maand(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Zorgtoeslag per maand zoals uitbetaald: jaarbedrag / 12, naar beneden afgerond op hele euro's"
+    label = "Zorgtoeslag per maand zoals uitbetaald: jaarbedrag op hele euro's afgerond (Awir art. 14 lid 4), / 12, naar beneden"
     reference = AWIR_14
 
     def formula(huishouden, period):
