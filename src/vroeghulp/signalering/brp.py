@@ -68,6 +68,7 @@ class GeenBrp:
 
     naam = "uit"
     controleert = False
+    zonder_netwerk = True  # the intake may match while it holds the write lock
 
     def zoek_personen(self, bsns):
         return {}
@@ -78,6 +79,7 @@ class LokaleBrp:
 
     naam = "lokaal"
     controleert = True
+    zonder_netwerk = True
 
     @staticmethod
     def _bekend(bsns: list[str]) -> list[str]:
@@ -157,6 +159,7 @@ class HaalCentraalBrp:
 
     naam = "haalcentraal"
     controleert = True
+    zonder_netwerk = False  # HTTP calls: matching runs after the delivery's commit
     PER_VERZOEK = 20
     VELDEN = [
         "burgerservicenummer",

@@ -187,6 +187,7 @@ def huishoudsleutel(*, bsn: str = "", postcode: str = "", huisnummer="", toevoeg
 
 # --- periods ---------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
 def _maanden_terug(dag: date, maanden: int) -> date:
     jaar, maand = divmod(dag.year * 12 + dag.month - 1 - maanden, 12)
     maand += 1
@@ -196,7 +197,12 @@ def _maanden_terug(dag: date, maanden: int) -> date:
 
 def matchingperiode(dag: date) -> tuple[date, date]:
     """Start and end (inclusive) of the matching period that contains ``dag``."""
-    if _instelling("VROEGHULP_MATCHINGPERIODE", "maand") == "week":
+    return _periode(dag, _instelling("VROEGHULP_MATCHINGPERIODE", "maand"))
+
+
+@lru_cache(maxsize=4096)
+def _periode(dag: date, soort: str) -> tuple[date, date]:
+    if soort == "week":
         start = dag - timedelta(days=dag.weekday())
         return start, start + timedelta(days=6)
     start = dag.replace(day=1)
@@ -283,6 +289,7 @@ def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
     datum = ops.adapt_datefield_value
     rijen = []
     kolommen = None
+    termijnen_cache: dict[tuple, list] = {}  # new cases of one run share a few deadline sets
     for z in nieuw:
         waarden = {
             "huishoudsleutel": z["sleutel"], "inwoner": z["inwoner_id"], "wijk": z["wijk_id"],
@@ -295,8 +302,15 @@ def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
             "totaal_bedrag": ops.adapt_decimalfield_value(z["totaal"], 12, 2),
             "aangemaakt": nu, "gewijzigd": nu,
         }
-        for naam, waarde in _deadlines(z).items():
-            waarden[naam] = waarde if naam == "deadline_soort" else datum(waarde)
+        sleutel = (z["status"], z["crisis"] and z["contact"], z["matchingsdatum"],
+                   z.get("heeft_contactpoging", False), z.get("hulpaanbod_uiterlijk"))
+        termijnen = termijnen_cache.get(sleutel)
+        if termijnen is None:
+            termijnen = termijnen_cache[sleutel] = [
+                (naam, waarde if naam == "deadline_soort" else datum(waarde))
+                for naam, waarde in _deadlines(z).items()
+            ]
+        waarden.update(termijnen)
         if "datum_afgerond" in velden:
             waarden["datum_afgerond"] = (
                 datum(vandaag) if z["status"] == Zaakstatus.NIET_OPGEPAKT else None
@@ -351,18 +365,41 @@ def _werk_bij(velden: list[str], rijen: list[tuple]) -> None:
         cursor.executemany(f"UPDATE {tabel} SET {toewijzing} WHERE id = %s", rijen)
 
 
+_ZAAK_BIJWERKEN = ("matchsoort", "totaal_bedrag", "crisis", "warme_overdracht", "wijk", "inwoner")
+
+
+def _zaakwaarden(z: dict) -> tuple:
+    """The values of ``_ZAAK_BIJWERKEN`` of a case dict."""
+    return (str(z["matchsoort"]), z["totaal"], bool(z["crisis"]), bool(z["warme_overdracht"]), z["wijk_id"],
+            z["inwoner_id"])
+
+
 def _werk_zaken_bij(gewijzigd: list[dict]) -> None:
     """Existing cases that got signals: amounts, kind, flags. Deadlines only change when the case
-    became a crisis case now; otherwise they belong to the zaken workflow."""
+    became a crisis case now; otherwise they belong to the zaken workflow.
+
+    Only the columns that changed are written (grouped by their set, one ``executemany`` each):
+    the database maintains the index of every column in the SET list, and the case table has
+    several (worklist sorting, wijk)."""
     if not gewijzigd:
         return
     ops = connection.ops
     nu = ops.adapt_datetimefield_value(timezone.now())
-    _werk_bij(
-        ["matchsoort", "totaal_bedrag", "crisis", "warme_overdracht", "wijk", "inwoner", "gewijzigd"],
-        [(str(z["matchsoort"]), ops.adapt_decimalfield_value(z["totaal"], 12, 2), z["crisis"],
-          z["warme_overdracht"], z["wijk_id"], z["inwoner_id"], nu, z["id"]) for z in gewijzigd],
-    )
+    groepen: dict[tuple, list] = {}
+    for z in gewijzigd:
+        nieuw = _zaakwaarden(z)
+        masker = tuple(a != b for a, b in zip(nieuw, z["oud"]))
+        if True in masker:
+            groepen.setdefault(masker, []).append((nieuw, z["id"]))
+    for masker, zaken in groepen.items():
+        posities = [i for i, anders in enumerate(masker) if anders]
+        rijen = []
+        for nieuw, pk in zaken:
+            waarden = [nieuw[i] for i in posities]
+            if 1 in posities:
+                waarden[posities.index(1)] = ops.adapt_decimalfield_value(nieuw[1], 12, 2)
+            rijen.append((*waarden, nu, pk))
+        _werk_bij([_ZAAK_BIJWERKEN[i] for i in posities] + ["gewijzigd"], rijen)
     crisis = [z for z in gewijzigd if z["crisis"] and not z.get("was_crisis")]
     if not crisis:
         return
@@ -407,6 +444,7 @@ def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
              "resultaat": resultaat, "heeft_contactpoging": False, "was_crisis": crisis,
              "alleen_herhaling": status == Zaakstatus.NIET_OPGEPAKT
              and resultaat == Eindresultaat.HERHAALDE_MELDING}
+        z["oud"] = _zaakwaarden(z)
         for naam, waarde in zip(extra, rij[14:]):
             waarde = _als_datum(waarde)
             z[naam] = waarde
@@ -470,6 +508,7 @@ def _signaalrijen(ids: list[int]) -> list[tuple]:
 
 
 def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
+    """Match stored signals (the command, a deferred delivery): read, classify, write back."""
     vandaag = op or timezone.localdate()
     tz = timezone.get_current_timezone()
     # dates come back as dates (Django's SQLite converters, psycopg); amounts need converting
@@ -480,6 +519,45 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     ]
     if not rijen:
         return {}
+    ontvangst = {}
+    spoed = [r[0] for r in rijen if r[8] or r[10]]  # crisis or eindelevering: need the receipt day
+    if spoed:
+        ontvangst = {pk: timezone.localdate(o, tz) for pk, o in
+                     Vroegsignaal.objects.filter(pk__in=spoed).values_list("id", "ontvangen")}
+    regels, oude_waarden, terugkoppelen, telling = _koppel(rijen, bron, vandaag, ontvangst)
+    _schrijf_signalen(regels, oude_waarden)
+    _terugkoppelen(terugkoppelen, vandaag)
+    return telling
+
+
+def koppel_nieuwe_signalen(rijen: list[tuple], *, vandaag: date, ontvangen_op: date, bron=None) -> tuple[dict, list[int]]:
+    """Match signals the intake is about to INSERT, so that each signal is written once (issue 4:
+    matching afterwards read and rewrote every row). Same rules as ``match_signalen``: both run
+    ``_koppel``.
+
+    ``rijen``: ``_SIGNAALVELDEN`` tuples with the ids the rows will get, no case, status
+    "Nog niet opgepakt"; ``vandaag`` is the matchingsdatum, ``ontvangen_op`` the local day of
+    receipt (the crisis term starts then). Returns
+    ``{id: (huishoudsleutel, zaak_id, wijk_id, inwoner_id, status, status_datum)}`` and the cases
+    whose partner status must be passed on once the signals are stored (``terugkoppelen_na``).
+    Call inside the delivery's transaction; the matching lock is then held until its commit.
+    """
+    _vergrendel()
+    bron = bron or brp_module.bron()
+    regels, _oud, terugkoppelen, _telling = _koppel(rijen, bron, vandaag, {}, ontvangen_op)
+    return {r[6]: r[:6] for r in regels}, terugkoppelen
+
+
+def terugkoppelen_na(zaak_ids: list[int], vandaag: date) -> None:
+    """After ``koppel_nieuwe_signalen`` and the INSERT: new signals in cases the workflow moved."""
+    _terugkoppelen(zaak_ids, vandaag)
+
+
+def _koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_op: date | None = None) -> tuple:
+    """The matching rules for one chunk of signals (``_SIGNAALVELDEN`` tuples, amounts as
+    Decimal): BRP check, keys, classification; creates and updates the cases. Returns the signal
+    values to write (``regels``: key, case id, wijk, inwoner, status, status_datum, id), the old
+    values per id, the case ids to pass on to ``terugkoppeling`` after writing, and counts."""
     bsns = {r[1] for r in rijen if r[1]}
     personen = {}
     if bsns and getattr(bron, "controleert", True):
@@ -490,11 +568,6 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     # 1. key, wijk, inwoner and BRP status per signal
     werk = []  # one list per signal, unpacked in step 3
     postcodes = set()
-    ontvangst = {}
-    spoed = [r[0] for r in rijen if r[8] or r[10]]  # crisis or eindelevering: need the receipt day
-    if spoed:
-        ontvangst = {pk: timezone.localdate(o, tz) for pk, o in
-                     Vroegsignaal.objects.filter(pk__in=spoed).values_list("id", "ontvangen")}
     for (pk, bsn, pc, nr, toev, sdatum, oude_sleutel, bedrag, crisis, warm, eind, herhaling, vorig,
          zaak_id, status, wijk_id, inwoner_id, oude_status_datum) in rijen:
         oud = (oude_sleutel, zaak_id, wijk_id, inwoner_id, status, _als_datum(oude_status_datum))
@@ -523,7 +596,7 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         herhaald = bool(herhaling) and (vorig is None or bedrag <= vorig)
         if herhaald and nieuwe_status not in GEEN_ZAAK:
             nieuwe_status = Signaalstatus.HERHAALDE_MELDING
-        ontv_dag = ontvangst.get(pk, vandaag) if (crisis or eind) else None
+        ontv_dag = ontvangst.get(pk, ontvangen_op or vandaag) if (crisis or eind) else None
         werk.append([pk, sleutel, wijk_id, inwoner_id, nieuwe_status, sdatum, ontv_dag, bedrag,
                      crisis, warm, eind, herhaald, zaak_id, vorig, postcode, oud])
     if postcodes:
@@ -540,6 +613,7 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
 
     # 3. classify, in order of signaaldatum per household
     werk.sort(key=lambda w: (w[1], w[5], w[0]))
+    periodesoort = _instelling("VROEGHULP_MATCHINGPERIODE", "maand")
     nieuw: list[dict] = []
     gewijzigd: dict[int, dict] = {}
     updates = []
@@ -555,7 +629,7 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
             # a repeat of a signal that already has a case: only the status changes
             updates.append((sleutel, zaak_id, wijk_id, inwoner_id, status, status_datum, pk))
             continue
-        start, eind_periode = matchingperiode(sdatum)
+        start, eind_periode = _periode(sdatum, periodesoort)
         lijst = zaken.setdefault(sleutel, [])
         doel = next((z for z in lijst if z["start"] == start and z["status"] in OPEN), None)
         terug_vanaf = _maanden_terug(sdatum, terug)
@@ -611,9 +685,9 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
         (s, z["id"] if isinstance(z, dict) else z, w, i, st, d, pk)
         for s, z, w, i, st, d, pk in updates
     ]
-    _schrijf_signalen(regels, oude_waarden)
-    _terugkoppelen([z["id"] for z in gewijzigd.values() if z["status"] != Zaakstatus.NIEUW], vandaag)
-    return {"signalen": len(regels), "nieuwe_zaken": len(nieuw), "bijgewerkte_zaken": len(gewijzigd)}
+    terugkoppelen = [z["id"] for z in gewijzigd.values() if z["status"] != Zaakstatus.NIEUW]
+    telling = {"signalen": len(regels), "nieuwe_zaken": len(nieuw), "bijgewerkte_zaken": len(gewijzigd)}
+    return regels, oude_waarden, terugkoppelen, telling
 
 
 def _terugkoppelen(zaak_ids: list[int], vandaag: date) -> None:

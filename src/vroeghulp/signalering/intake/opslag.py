@@ -7,7 +7,12 @@ Guarantees (issue 4, item 4):
   and the unique constraint ``uniek_signaal_per_partner`` is the last line of defence;
 - a repeat with a higher amount updates the signal (``herhaling``, ``vorig_bedrag``); a repeat
   with the same or a lower amount is ``dubbel`` and changes nothing.
-After the commit the matching hook is called once with the ids of every new or updated signal.
+Matching (issue 4): when the BRP answers locally (no BRP link, or the synthetic municipality),
+every block is matched *before* its INSERT (``matching.koppel_nieuwe_signalen``), so a signal is
+written once, with its case. Otherwise (a remote Haal Centraal BRP: no network calls while the
+delivery holds the write lock), and for repeats that update older signals, the matching hook is
+called after the commit with those ids. A failure in matching never loses a delivery: the block
+is then stored unmatched and left to that hook and ``vroeghulp signalen matchen``.
 """
 
 import datetime as dt
@@ -45,6 +50,7 @@ _KOLOMMEN = (
     "partner_id", "aanlevering_id", "ontvangen", "herhaling", "toestemming_inwoner", "status",
     "status_datum",
 )
+_GEMATCHT = ("id", "zaak_id", "wijk_id", "inwoner_id")  # when matching while storing
 _BIJWERKEN = _KOLOMMEN[1:23]  # on a repeat: the partner's data, not status, case or person
 
 
@@ -143,7 +149,8 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {_TABEL}")
             hoogste_vooraf = cursor.fetchone()[0]
-        schrijver = _Schrijver(partner, aanlevering, datum, controleur, rapport)
+        schrijver = _Schrijver(partner, aanlevering, datum, controleur, rapport,
+                               matching_bij_opslag() if match else None)
         blok = []
         for item in rijen:
             blok.append(item)
@@ -169,27 +176,46 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
             ),
         )
     rapport.aanlevering_id = aanlevering.pk
-    if rapport.geaccepteerd:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT id FROM {_TABEL} WHERE id > %s AND aanlevering_id = %s",
-                [hoogste_vooraf, aanlevering.pk],
-            )
-            nieuw = {r[0] for r in cursor.fetchall()}
-            # repeats with a higher amount updated older signals (ids below the range); one of
-            # them may since have been taken over by a later delivery, which then matches it
-            bijgewerkt = sorted(schrijver.bijgewerkt)
-            for i in range(0, len(bijgewerkt), 5000):
-                deel = bijgewerkt[i:i + 5000]
-                cursor.execute(
-                    f"SELECT id FROM {_TABEL} WHERE aanlevering_id = %s AND id IN ({', '.join(['%s'] * len(deel))})",
-                    [aanlevering.pk, *deel],
-                )
-                nieuw.update(r[0] for r in cursor.fetchall())
-        rapport.signaal_ids = sorted(nieuw)
-        if match:
-            roep_matching_aan(rapport.signaal_ids)
+    if not rapport.geaccepteerd:
+        return rapport
+    # repeats with a higher amount updated older signals (ids below this delivery's); one of them
+    # may since have been taken over by a later delivery, which then matches it
+    herhaald = _nog_van_deze(aanlevering.pk, schrijver.bijgewerkt)
+    if schrijver.bron is not None:
+        # matched while storing: only what could not be matched then is left for the hook
+        rapport.signaal_ids = sorted(herhaald.union(schrijver.ingevoegd))
+        if schrijver.terugkoppelen:
+            from vroeghulp.signalering import matching
+
+            matching.terugkoppelen_na(sorted(schrijver.terugkoppelen), datum)
+        later = sorted(herhaald.union(schrijver.niet_gematcht))
+        if later:
+            roep_matching_aan(later)
+        return rapport
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {_TABEL} WHERE id > %s AND aanlevering_id = %s", [hoogste_vooraf, aanlevering.pk],
+        )
+        rapport.signaal_ids = sorted(herhaald.union(r[0] for r in cursor.fetchall()))
+    if match:
+        roep_matching_aan(rapport.signaal_ids)
     return rapport
+
+
+def _nog_van_deze(aanlevering_id: int, pks: list[int]) -> set[int]:
+    """Of the older signals a repeat updated, those still carrying this delivery (a later one may
+    have taken one over since, and then matches it)."""
+    gevonden: set[int] = set()
+    pks = sorted(pks)
+    with connection.cursor() as cursor:
+        for i in range(0, len(pks), 5000):
+            deel = pks[i:i + 5000]
+            cursor.execute(
+                f"SELECT id FROM {_TABEL} WHERE aanlevering_id = %s AND id IN ({', '.join(['%s'] * len(deel))})",
+                [aanlevering_id, *deel],
+            )
+            gevonden.update(r[0] for r in cursor.fetchall())
+    return gevonden
 
 
 def roep_matching_aan(signaal_ids: list[int]) -> None:
@@ -212,8 +238,27 @@ def roep_matching_aan(signaal_ids: list[int]) -> None:
         logger.error("Matching na intake mislukt voor %d signalen (%s)", len(signaal_ids), type(error).__name__)
 
 
+def matching_bij_opslag():
+    """The BRP source to match with while storing, or None to match after the commit (see the
+    module docstring). Tests of the intake alone replace this with ``lambda: None``."""
+    from django.conf import settings
+
+    if not getattr(settings, "VROEGHULP_MATCHEN_NA_INTAKE", True) or os.environ.get("VROEGHULP_MATCHEN_NA_INTAKE") == "0":
+        return None
+    from vroeghulp.signalering import brp
+
+    bron = brp.bron()
+    return bron if getattr(bron, "zonder_netwerk", False) else None
+
+
 class _Schrijver:
-    def __init__(self, partner, aanlevering, datum, controleur, rapport):
+    def __init__(self, partner, aanlevering, datum, controleur, rapport, bron=None):
+        self.bron = bron  # matching while storing (see the module docstring), or None
+        self.datum = datum
+        self.ingevoegd: list[int] = []  # ids of the inserted signals (when matching while storing)
+        self.niet_gematcht: list[int] = []  # ... of those, the ones whose block matching refused
+        self.terugkoppelen: set[int] = set()
+        self._volgend_id = None
         self.partner_id = partner.pk
         self.aanlevering_id = aanlevering.pk
         self.controleur = controleur
@@ -223,6 +268,7 @@ class _Schrijver:
         self.bijgewerkt: list[int] = []  # pks of older signals that a repeat updated
         self.postgres = connection.vendor == "postgresql"
         nu = timezone.now()
+        self.ontvangen_op = timezone.localdate(nu)  # the crisis term runs from the day of receipt
         ops = connection.ops
         self.ontvangen = ops.adapt_datetimefield_value(nu)
         self.status_datum = datum if self.postgres else datum.isoformat()
@@ -340,6 +386,9 @@ class _Schrijver:
                 rij.append(None)
             rijen.append(rij)
         kolommen = _KOLOMMEN + ("vorig_bedrag",)
+        if self.bron is not None:
+            kolommen += _GEMATCHT
+            self._match(invoegen, rijen)
         with connection.cursor() as cursor:
             if self.postgres:
                 with cursor.cursor.copy(f"COPY {_TABEL} ({', '.join(kolommen)}) FROM STDIN") as copy:
@@ -348,6 +397,60 @@ class _Schrijver:
             else:
                 plaatsen = ", ".join(["%s"] * len(kolommen))
                 cursor.executemany(f"INSERT INTO {_TABEL} ({', '.join(kolommen)}) VALUES ({plaatsen})", rijen)
+
+    def _ids(self, aantal: int) -> list[int]:
+        """The ids the next ``aantal`` rows will get, known before the INSERT so matching can refer
+        to them. PostgreSQL: from the table's sequence; SQLite: above every id used so far (the
+        delivery holds the database's write lock, and AUTOINCREMENT never reuses an id)."""
+        with connection.cursor() as cursor:
+            if self.postgres:
+                cursor.execute(
+                    f"SELECT nextval(pg_get_serial_sequence('{_TABEL}', 'id')) FROM generate_series(1, %s)",
+                    [aantal],
+                )
+                return [r[0] for r in cursor.fetchall()]
+            if self._volgend_id is None:
+                cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {_TABEL}")
+                hoogste = cursor.fetchone()[0]
+                cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [_TABEL])
+                rij = cursor.fetchone()
+                self._volgend_id = max(hoogste, rij[0] if rij else 0) + 1
+        begin = self._volgend_id
+        self._volgend_id += aantal
+        return list(range(begin, begin + aantal))
+
+    def _match(self, invoegen, rijen):
+        """Give each row its id, household key, case, wijk, inwoner and status (appends the
+        ``_GEMATCHT`` columns). In a savepoint: when matching fails, the block is stored unmatched
+        and matched after the commit instead."""
+        from vroeghulp.signalering import matching
+
+        ids = self._ids(len(rijen))
+        self.ingevoegd.extend(ids)
+        te_matchen = [
+            (pk, record[8], record[9], record[10], record[11], record[3], record[21], record[1],
+             record[4], record[5], record[6], herhaling, vorig, None,
+             Signaalstatus.NOG_NIET_OPGEPAKT.value, None, None, self.datum)
+            for pk, (record, _w, vorig, herhaling) in zip(ids, invoegen)
+        ]
+        try:
+            with transaction.atomic():
+                uitkomst, terugkoppelen = matching.koppel_nieuwe_signalen(
+                    te_matchen, vandaag=self.datum, ontvangen_op=self.ontvangen_op, bron=self.bron)
+        except Exception as error:  # noqa: BLE001 - stored is stored; matched later
+            logger.error("Matching bij opslag mislukt voor %d signalen (%s)", len(rijen), type(error).__name__)
+            self.niet_gematcht.extend(ids)
+            for pk, rij in zip(ids, rijen):
+                rij.extend((pk, None, None, None))
+            return
+        self.terugkoppelen.update(terugkoppelen)
+        sqlite = not self.postgres
+        for pk, rij in zip(ids, rijen):
+            sleutel, zaak_id, wijk_id, inwoner_id, status, status_datum = uitkomst[pk]
+            rij[21] = sleutel
+            rij[28] = str(status)
+            rij[29] = status_datum.isoformat() if sqlite else status_datum
+            rij.extend((pk, zaak_id, wijk_id, inwoner_id))
 
     def _werk_bij(self, bijwerken):
         kolommen = _BIJWERKEN + ("aanlevering_id", "ontvangen", "herhaling", "vorig_bedrag")

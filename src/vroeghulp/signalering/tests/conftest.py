@@ -21,6 +21,7 @@ def intake_instellingen(settings, monkeypatch):
 
     aanroepen = []
     monkeypatch.setattr(opslag, "roep_matching_aan", lambda ids: aanroepen.append(list(ids)))
+    monkeypatch.setattr(opslag, "matching_bij_opslag", lambda: None)  # so every id reaches the recorder
     return aanroepen
 
 

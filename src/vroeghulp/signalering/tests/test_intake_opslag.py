@@ -1,4 +1,5 @@
-"""The matching hook: called once with the ids, after the commit; its failure loses nothing."""
+"""Matching of a delivery: while storing (one write per signal) or by the hook after the commit;
+a failure of either loses nothing."""
 
 import pytest
 
@@ -11,7 +12,9 @@ CSV = b"ID;bedrag;ontstaansdatum;signaaldatum;postcode;huisnummer\nA1;412;03-12-
 
 @pytest.mark.django_db
 def test_hook_calls_matching_once_and_survives_its_failure(energie, vaste_dag, settings, monkeypatch):
+    """The deferred path (a remote BRP): the hook gets the ids once, after the commit."""
     settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
+    monkeypatch.setattr(opslag, "matching_bij_opslag", lambda: None)
     aanroepen = []
     monkeypatch.setattr(matching, "match_signalen", lambda ids: aanroepen.append(list(ids)))
     verwerk_bestand(energie, CSV, kanaal="bestand")
@@ -29,6 +32,37 @@ def test_hook_calls_matching_once_and_survives_its_failure(energie, vaste_dag, s
     verwerk_bestand(energie, CSV.replace(b"A1;412", b"A3;412"), kanaal="bestand")
     assert len(aanroepen) == 1
     assert opslag.roep_matching_aan is not None
+
+
+@pytest.mark.django_db
+def test_matching_while_storing_writes_the_case_and_survives_its_failure(energie, vaste_dag, settings, monkeypatch):
+    from vroeghulp.signalering import brp
+    from vroeghulp.zaken.models import Vroegsignaalzaak
+
+    settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
+    brp.gebruik_bron(brp.GeenBrp())
+    aanroepen = []
+    monkeypatch.setattr(opslag, "roep_matching_aan", lambda ids: aanroepen.append(list(ids)))
+    try:
+        verwerk_bestand(energie, CSV, kanaal="bestand")
+        signaal = Vroegsignaal.objects.get()
+        assert signaal.zaak is not None and signaal.huishoudsleutel == "A:3563AB1"
+        assert signaal.zaak.huishoudsleutel == "A:3563AB1" and aanroepen == []
+
+        def kapot(*args, **kwargs):
+            Vroegsignaalzaak.objects.create(huishoudsleutel="half", matchingsdatum=vaste_dag,
+                                            startdatum_matchingperiode=vaste_dag,
+                                            einddatum_matchingperiode=vaste_dag)
+            raise RuntimeError("matching stuk")
+
+        monkeypatch.setattr(matching, "koppel_nieuwe_signalen", kapot)
+        rapport = verwerk_bestand(energie, CSV.replace(b"A1;412", b"A2;412"), kanaal="bestand")
+        nieuw = Vroegsignaal.objects.get(extern_id="A2")
+        assert rapport.geaccepteerd == 1 and nieuw.zaak is None
+        assert not Vroegsignaalzaak.objects.filter(huishoudsleutel="half").exists()  # savepoint rolled back
+        assert aanroepen == [[nieuw.pk]]  # matched after the commit instead
+    finally:
+        brp.gebruik_bron(None)
 
 
 @pytest.mark.django_db
