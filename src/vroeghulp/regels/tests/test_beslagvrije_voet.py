@@ -109,15 +109,30 @@ def test_uitkomst_95_procent_regel_in_toelichting():
     assert any("95%" in stap for stap in uitkomst["toelichting"])
 
 
-def test_voor_2026_niet_berekend():
-    """The 2025 legend (quadratic huurtoeslag term) is not encoded: say so instead of guessing."""
+def test_2024_niet_berekend():
+    """Peildata in 2024: the lid 1 maxima of 2024 are not in the parameters; say so instead of guessing."""
     sim = _simulatie(
-        {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {"2025": 20000}}},
+        {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {"2024": 20000}}},
+        {"aanvragers": ["a"]},
+    )
+    uitkomst = REGELING.uitkomst(sim, period("2024-03"), 0)
+    assert uitkomst["berekend"] is False
+    assert uitkomst["per_maand"] is None
+    assert "2025" in uitkomst["toelichting"][0]
+
+
+def test_2025_berekend_met_de_kwadratische_huurterm():
+    """2025 (beslagvrije_voet_2025.yaml): 1.278,1775 + 75,2815 + 315,01879 = 1.668,48."""
+    sim = _simulatie(
+        {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {"2025": 35000},
+               "netto_inkomen_per_maand": {"2025-03": 2300}}},
         {"aanvragers": ["a"]},
     )
     uitkomst = REGELING.uitkomst(sim, period("2025-03"), 0)
-    assert uitkomst["berekend"] is False
-    assert uitkomst["per_maand"] is None
-    # The lid 1 maxima of 2025 are known (text valid 2025-01-01 and 2025-07-01).
+    assert uitkomst["berekend"] is True
+    assert uitkomst["per_maand"] == Decimal("1668.48")
+    assert any("315,02" in stap for stap in uitkomst["toelichting"])
+    assert all("/2025-01-01#" in b["url"] for b in uitkomst["bronnen"][:3])
+    # The lid 1 maxima of 2025 (text valid 2025-01-01 and 2025-07-01).
     assert float(sim.calculate("bvv_maximum", "2025-03")[0]) == pytest.approx(2071.24)
     assert float(sim.calculate("bvv_maximum", "2025-08")[0]) == pytest.approx(2093.67)

@@ -58,13 +58,39 @@ def test_koopwoning_geen_recht():
     assert REGELING.uitkomst(sim, period("2026-03"), 0)["recht"] is False
 
 
-def test_voor_2026_niet_berekend():
-    """The 2024-2025 normhuur factors were not found: no amount rather than a guessed one."""
+def test_2024_ouderenhuishouden_niet_berekend():
+    """2024 ouderenhuishoudens had AOW-based minimum-inkomensijkpunten that are in no law text."""
     sim = _simulatie(
-        {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {"2025": 20000}}},
-        {"aanvragers": ["a"], "kale_huur": {"2025-03": 600}},
+        {"a": {"geboortedatum": {"ETERNITY": "1950-01-01"}, "toetsingsinkomen": {"2024": 20000}}},
+        {"aanvragers": ["a"], "kale_huur": {"2024-03": 600}},
     )
-    uitkomst = REGELING.uitkomst(sim, period("2025-03"), 0)
+    uitkomst = REGELING.uitkomst(sim, period("2024-03"), 0)
     assert uitkomst["recht"] is False
     assert uitkomst["berekend"] is False
-    assert "2026" in uitkomst["toelichting"][0]
+    assert "AOW-leeftijd" in uitkomst["toelichting"][0]
+    assert [b["url"] for b in uitkomst["bronnen"]] == ["https://wetten.overheid.nl/BWBR0008659/2024-01-01#Artikel17"]
+
+
+def test_2025_uitkomst_met_normhuur():
+    """huurtoeslag_2024_2025.yaml: normhuur 285,35, basishuur 248,21, huurtoeslag 449,55 → € 449."""
+    sim = _simulatie(
+        {"a": {"geboortedatum": {"ETERNITY": "1998-01-01"}, "toetsingsinkomen": {"2025": 25000}}},
+        {"aanvragers": ["a"], "kale_huur": {"2025-02": 900}},
+    )
+    uitkomst = REGELING.uitkomst(sim, period("2025-02"), 0)
+    assert uitkomst["recht"] is True and "berekend" not in uitkomst
+    assert uitkomst["per_maand"] == Decimal(449)
+    assert uitkomst["per_jaar"] == Decimal("5394.60")
+    assert any("285,35" in stap for stap in uitkomst["toelichting"])
+    assert any("248,21" in stap for stap in uitkomst["toelichting"])
+    assert uitkomst["bronnen"][0]["url"] == "https://wetten.overheid.nl/BWBR0008659/2025-01-01#Artikel19"
+
+
+def test_2024_huur_te_hoog_met_reden():
+    sim = _simulatie(
+        {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {"2024": 15000}}},
+        {"aanvragers": ["a"], "kale_huur": {"2024-03": 870}, "servicekosten": {"2024-03": 20}},
+    )
+    uitkomst = REGELING.uitkomst(sim, period("2024-03"), 0)
+    assert uitkomst["recht"] is False and "berekend" not in uitkomst
+    assert "879,66" in uitkomst["toelichting"][-1]

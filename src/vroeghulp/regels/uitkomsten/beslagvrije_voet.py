@@ -27,7 +27,7 @@ def uitkomst(sim, periode, i: int) -> dict:
     bronnen = [{"titel": b["titel"], "url": b["url"].format(datum=datum)} for b in BRONNEN]
     if not bool(waarde(sim, "bvv_berekend", periode, i)):
         stappen = [f"De beslagvrije voet voor {periode.start.year} kunnen wij nog niet berekenen. Wij rekenen alleen "
-                   "met de regels die gelden vanaf 1 januari 2026."]
+                   "met de regels die gelden vanaf 1 januari 2025."]
         maximum = waarde(sim, "bvv_maximum", periode, i)  # lid 1 maxima are known from 1-1-2025
         if maximum > 0:
             leefsituatie = sim.calculate("bvv_leefsituatie", periode).decode()[i].name
@@ -56,7 +56,8 @@ def uitkomst(sim, periode, i: int) -> dict:
         f"Uw inkomen per jaar{' samen' if gehuwd else ''} (belastbaar inkomen): {euro(inkomen)}.",
         f"Voor de zorgverzekering komt erbij: {euro(zorg)}. Dit is wat u aan zorgtoeslag mist door uw inkomen, "
         "met een maximum.",
-        f"Voor de huur komt erbij: {euro(huur)}. Dit is wat u aan huurtoeslag mist door uw inkomen, met een maximum.",
+        f"Voor de huur komt erbij: {euro(huur)}. Dit is wat u aan huurtoeslag mist door uw inkomen"
+        + (", met een maximum." if periode.start.year >= 2026 else "."),
     ]
     if leefsituatie in ("alleenstaande_ouder", "gehuwden_met_kinderen"):
         stappen.append(f"Voor de kinderen komt erbij: {euro(kind)}. Dit is wat u aan kindgebonden budget mist "

@@ -20,9 +20,15 @@ The compensation terms are not allowed below zero. The law does not floor them, 
 government's explanation (the creditor always gets at least 5%; with a bijstandsuitkering the
 beslagvrije voet is 95% of the norm, uwbeslagvrijevoet.nl) only holds with non-negative terms.
 
-Only the 2026 legend is encoded (formulas start 2026-01-01). The 2025 text used a quadratic
-huurtoeslag term (F × C² + G × C − J) with the normhuur factors of the Regeling huurtoeslag 2025,
-which were not found in a primary source; ``bvv_berekend`` is False before 2026.
+2025 (text valid 2025-01-01 and 2025-07-01): the same order, but the huurtoeslag term of lid 2 is
+    ((F × C² + G × C) – J) for an alleenstaande and ((H × C² + I × C) – J) for the others,
+with F, G and H, I the normhuur factors a and b of the Wet op de huurtoeslag (art. 19 lid 2) for an een-
+and a meerpersoonshuishouden, and J the normhuur at the minimum-inkomensijkpunt (Wht art. 17 lid 2,
+€ 238,01). The legend of the 2025 text was not read (the consolidated copy drops it): these meanings
+are the only ones with which the lid 1 maxima (lid 8) and the lid 7 limits (lid 9) of 2025 come out to
+the cent (tests/test_normhuur_2024_2025.py). The term has no cap of its own: the lid 1 maximum caps the
+total. Formulas start 2025-01-01; before that ``bvv_berekend`` is False (peildata in 2024 have no
+maxima in the parameters either).
 """
 
 import numpy as np
@@ -60,10 +66,10 @@ class bvv_berekend(Variable):
     value_type = bool
     entity = Huishouden
     definition_period = MONTH
-    label = "De beslagvrije voet kan voor deze maand worden berekend (tekst art. 475da vanaf 2026)"
+    label = "De beslagvrije voet kan voor deze maand worden berekend (tekst art. 475da vanaf 2025)"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period):
+    def formula_2025_01_01(huishouden, period):
         return np.ones(huishouden.count, dtype=bool)
 
 
@@ -108,7 +114,7 @@ class bvv_basis(Variable):
     label = "95% van de bijstandsnorm A (alleenstaande, alleenstaande ouder) of B (gehuwden)"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period, parameters):
+    def formula_2025_01_01(huishouden, period, parameters):
         p = parameters(period)
         gehuwd = huishouden("heeft_partner", period)
         norm = np.where(gehuwd, p.bijstand.norm_gehuwden, p.bijstand.norm_alleenstaande)
@@ -122,7 +128,7 @@ class bvv_zorgdeel(Variable):
     label = "Zorgdeel ((C − D) / 12) × E, ten hoogste de standaardpremie per maand min art. 23 lid 2 Pw (lid 3)"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period, parameters):
+    def formula_2025_01_01(huishouden, period, parameters):
         p = parameters(period)
         gehuwd = huishouden("heeft_partner", period)
         inkomen = huishouden("bvv_belastbaar_inkomen", period)
@@ -171,8 +177,18 @@ class bvv_huurdeel(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Huurdeel I × (F of G) / 12, of H − J als dat minder is"
+    label = "Huurdeel: 2025 (F × C² + G × C) − J of (H × C² + I × C) − J; vanaf 2026 I × (F of G) / 12, ten hoogste H − J"
     reference = RV_475DA
+
+    def formula_2025_01_01(huishouden, period, parameters):
+        # Lid 2 (text 2025): F, G (alleenstaande) or H, I (the others) are the normhuur factors a and b;
+        # J is the normhuur at the minimum-inkomensijkpunt (see the module docstring). Not below zero.
+        normhuur = parameters(period).huurtoeslag.normhuur
+        meer = huishouden("bvv_meerpersoons", period)
+        a = np.where(meer, normhuur.factor_a.meerpersoonshuishouden, normhuur.factor_a.eenpersoonshuishouden)
+        b = np.where(meer, normhuur.factor_b.meerpersoonshuishouden, normhuur.factor_b.eenpersoonshuishouden)
+        c = huishouden("bvv_belastbaar_inkomen", period)
+        return np.maximum(0, a * c**2 + b * c - normhuur.bij_minimum_inkomensijkpunt)
 
     def formula_2026_01_01(huishouden, period, parameters):
         ht = parameters(period).huurtoeslag
@@ -192,7 +208,7 @@ class bvv_kinddeel(Variable):
     label = "Kinddeel ((C − D) / 12) × K, voor gehuwden ((C − (D + L)) / 12) × K"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period, parameters):
+    def formula_2025_01_01(huishouden, period, parameters):
         p = parameters(period)
         leefsituatie = huishouden("bvv_leefsituatie", period)
         inkomen = huishouden("bvv_belastbaar_inkomen", period)
@@ -211,7 +227,7 @@ class bvv_volgens_formule(Variable):
     label = "Beslagvrije voet volgens de formule van art. 475da lid 2"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period):
+    def formula_2025_01_01(huishouden, period):
         return (
             huishouden("bvv_basis", period)
             + huishouden("bvv_zorgdeel", period)
@@ -258,7 +274,7 @@ class bvv_woonkostenverhoging(Variable):
     label = "Verhoging op verzoek voor hoge woonkosten: het deel boven H + 10% (art. 475da lid 5)"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period, parameters):
+    def formula_2025_01_01(huishouden, period, parameters):
         p = parameters(period)
         grens = p.huurtoeslag.maximale_huurgrens * (1 + p.beslagvrije_voet.woonkosten_ophoging)
         verhoging = np.maximum(0, huishouden("bvv_woonkosten", period) - grens)
@@ -301,7 +317,7 @@ class bvv_voor_verminderingen(Variable):
     label = "Beslagvrije voet na het maximum (lid 1) en de woonkostenverhoging (lid 5)"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period):
+    def formula_2025_01_01(huishouden, period):
         return np.minimum(
             huishouden("bvv_volgens_formule", period), huishouden("bvv_maximum", period)
         ) + huishouden("bvv_woonkostenverhoging", period)
@@ -314,7 +330,7 @@ class bvv_vermindering_partner(Variable):
     label = "Vermindering met het inkomen van de echtgenoot, ten hoogste de helft (art. 475db lid 1 a)"
     reference = RV + "Artikel475db"
 
-    def formula_2026_01_01(huishouden, period, parameters):
+    def formula_2025_01_01(huishouden, period, parameters):
         helft = huishouden("bvv_voor_verminderingen", period) * parameters(
             period
         ).beslagvrije_voet.aandeel_partnerinkomen
@@ -328,7 +344,7 @@ class bvv_na_verminderingen(Variable):
     label = "Beslagvrije voet na art. 475da en 475db, vóór de 95%-regel"
     reference = RV + "Artikel475db"
 
-    def formula_2026_01_01(huishouden, period):
+    def formula_2025_01_01(huishouden, period):
         # 475db b (the debtor's own non-garnished income) is zero here: the contract's income of the
         # aanvrager is the income under beslag. 475db c (company car) is not an input.
         return huishouden("bvv_voor_verminderingen", period) - huishouden("bvv_vermindering_partner", period)
@@ -341,7 +357,7 @@ class bvv_95_procent_inkomen(Variable):
     label = "95% van het maandinkomen van de schuldenaar incl. vakantiebijslag (art. 475dc)"
     reference = RV + "Artikel475dc"
 
-    def formula_2026_01_01(huishouden, period, parameters):
+    def formula_2025_01_01(huishouden, period, parameters):
         pct = parameters(period).beslagvrije_voet.percentage_inkomen
         return pct * huishouden("bvv_inkomen_schuldenaar", period)
 
@@ -353,7 +369,7 @@ class bvv_95_procent_toegepast(Variable):
     label = "De 95%-regel van art. 475dc bepaalt de beslagvrije voet"
     reference = RV + "Artikel475dc"
 
-    def formula_2026_01_01(huishouden, period):
+    def formula_2025_01_01(huishouden, period):
         # Without a known income (0) the rule is not applied: there is nothing to garnish.
         inkomen = huishouden("bvv_inkomen_schuldenaar", period)
         return (inkomen > 0) * (huishouden("bvv_95_procent_inkomen", period) < huishouden("bvv_na_verminderingen", period))
@@ -366,7 +382,7 @@ class beslagvrije_voet(Variable):
     label = "Beslagvrije voet per maand in euro's en centen (art. 475da-475dc Rv)"
     reference = RV_475DA
 
-    def formula_2026_01_01(huishouden, period):
+    def formula_2025_01_01(huishouden, period):
         bedrag = np.where(
             huishouden("bvv_95_procent_toegepast", period),
             huishouden("bvv_95_procent_inkomen", period),
