@@ -332,6 +332,14 @@ def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
     per_statement = max(1, 900 // len(kolommen) * 10)  # well below SQLite's 32766 parameters
     ids: list[int] = []
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # ids first, then COPY: a multi-row INSERT with tens of thousands of placeholders cost
+            # psycopg seconds of query parsing per 200,000 cases
+            ids = pgarray.volgende_ids(cursor, meta.db_table, len(rijen))
+            with cursor.cursor.copy(f"COPY {tabel} ({pk}, {namen}) FROM STDIN") as copy:
+                for pk_waarde, rij in zip(ids, rijen):
+                    copy.write_row((pk_waarde, *rij))
+            rijen = []
         for i in range(0, len(rijen), per_statement):
             deel = rijen[i:i + per_statement]
             plek = "(" + ", ".join(["%s"] * len(kolommen)) + ")"
@@ -360,8 +368,21 @@ def _werk_bij(velden: list[str], rijen: list[tuple]) -> None:
     if not rijen:
         return
     tabel = connection.ops.quote_name(Vroegsignaalzaak._meta.db_table)
-    toewijzing = ", ".join(f"{_kolom(Vroegsignaalzaak, v)} = %s" for v in velden)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # one statement: an executemany is a round trip per case (3 s per 40,000 cases)
+            meta = Vroegsignaalzaak._meta
+            zet = ", ".join(
+                f"{_kolom(Vroegsignaalzaak, v)} = v.k{j}::{meta.get_field(v).db_type(connection)}"
+                for j, v in enumerate(velden))
+            alias = ", ".join(f"k{j}" for j in range(len(velden)))
+            cursor.execute(
+                f"UPDATE {tabel} SET {zet} FROM unnest({', '.join(['%s::text[]'] * (len(velden) + 1))}) "
+                f"AS v({alias}, pk) WHERE {tabel}.id = v.pk::bigint",
+                [pgarray.tekst(kolom) for kolom in zip(*rijen)],
+            )
+            return
+        toewijzing = ", ".join(f"{_kolom(Vroegsignaalzaak, v)} = %s" for v in velden)
         cursor.executemany(f"UPDATE {tabel} SET {toewijzing} WHERE id = %s", rijen)
 
 
@@ -426,11 +447,15 @@ def _bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
     if not sleutels:
         return per_sleutel
     sleutels = list(sleutels)
+    if connection.vendor == "postgresql":  # one array parameter (see pgarray)
+        waar, params = "= ANY(%s::text[])", [pgarray.tekst(sleutels)]
+    else:
+        waar, params = f"IN {_in(len(sleutels))}", sleutels
     rijen = _rauw(
         Vroegsignaalzaak, _BESTAAND + extra,
-        f"{_kolom(Vroegsignaalzaak, 'huishoudsleutel')} IN {_in(len(sleutels))} "
+        f"{_kolom(Vroegsignaalzaak, 'huishoudsleutel')} {waar} "
         f"AND {_kolom(Vroegsignaalzaak, 'einddatum_matchingperiode')} >= %s",
-        [*sleutels, connection.ops.adapt_datefield_value(vanaf)],
+        [*params, connection.ops.adapt_datefield_value(vanaf)],
     )
     for rij in rijen:
         (pk, sleutel, status, soort, mdatum, start, eind, crisis, warm, totaal, wijk, inwoner,

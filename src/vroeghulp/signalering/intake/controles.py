@@ -7,10 +7,7 @@ row is rejected. Which check rejects and which warns, with its legal source: doc
 
 import calendar
 import datetime as dt
-import hashlib
 from decimal import Decimal
-
-from django.conf import settings
 
 from vroeghulp.signalering.intake import normaliseren as n
 from vroeghulp.signalering.intake.velden import VELDNAAM
@@ -30,20 +27,6 @@ def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
     jaar += datum.year
     maand += 1
     return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
-
-
-def huishoudsleutel(bsn: str, postcode: str, huisnummer: str, toevoeging: str) -> str:
-    """The address when known (signals on one address form one case), else a pseudonym of the
-    BSN (never the BSN itself: the key may appear in lists and URLs)."""
-    if postcode and huisnummer:
-        if not toevoeging:
-            return f"A:{postcode}{huisnummer}"
-        toev = toevoeging.upper() if toevoeging.isalnum() else "".join(ch for ch in toevoeging.upper() if ch.isalnum())
-        return f"A:{postcode}{huisnummer}{'-' + toev if toev else ''}"[:40]
-    return "B:" + hashlib.sha256(_ZOUT + bsn.encode()).hexdigest()[:32]
-
-
-_ZOUT = hashlib.sha256(("vroeghulp-huishoudsleutel:" + settings.SECRET_KEY).encode()).digest()
 
 
 def schone_tekst(waarde, maximum: int, veld: str, waarschuwingen: list) -> str:
@@ -263,7 +246,6 @@ class Controleur:
             eid, bedrag, ontstaansdatum, signaaldatum, crisis, warm, eind, teksten[0],
             bsn, postcode, huisnummer, toevoeging, geboortedatum, geslacht,
             teksten[1], teksten[2], teksten[3], teksten[4], teksten[5], telefoon, email,
-            huishoudsleutel(bsn, postcode, huisnummer, toevoeging),
         )
         return record, None, waarschuwingen
 

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
-from vroeghulp.signalering import pgarray
+from vroeghulp.signalering import matching, pgarray
 from vroeghulp.signalering.intake import instellingen
 from vroeghulp.signalering.intake.codes import Weigering, melding
 from vroeghulp.signalering.intake.controles import Controleur
@@ -185,8 +185,6 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         # matched while storing: only what could not be matched then is left for the hook
         rapport.signaal_ids = sorted(herhaald.union(schrijver.ingevoegd))
         if schrijver.terugkoppelen:
-            from vroeghulp.signalering import matching
-
             matching.terugkoppelen_na(sorted(schrijver.terugkoppelen), datum)
         later = sorted(herhaald.union(schrijver.niet_gematcht))
         if later:
@@ -225,12 +223,6 @@ def roep_matching_aan(signaal_ids: list[int]) -> None:
 
     if not getattr(settings, "VROEGHULP_MATCHEN_NA_INTAKE", True) or os.environ.get("VROEGHULP_MATCHEN_NA_INTAKE") == "0":
         return  # matching then runs in the scheduled job (large backfills)
-    try:
-        from vroeghulp.signalering import matching
-    except ModuleNotFoundError as error:
-        if error.name != "vroeghulp.signalering.matching":
-            raise
-        return
     try:
         matching.match_signalen(signaal_ids)
     except Exception as error:  # noqa: BLE001 - stored is stored
@@ -356,8 +348,14 @@ class _Schrijver:
             )
             return {eid: [pk, Decimal(bedrag)] for eid, pk, bedrag in cursor.fetchall()}
 
-    def _rij(self, record, waarschuwingen):
+    def _rij(self, record, waarschuwingen, *, sleutel: bool = True):
+        """The row to write: the record, its household key (``sleutel=False``: matching sets it)
+        and its warnings as JSON."""
         waarden = list(record)
+        waarden.append(
+            matching.huishoudsleutel(bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
+            if sleutel else ""
+        )
         if not self.postgres:
             waarden[1] = str(waarden[1])
             datums = self._datums
@@ -377,7 +375,7 @@ class _Schrijver:
         vast = self.vast
         rijen = []
         for record, waarschuwingen, vorig, herhaling in invoegen:
-            rij = self._rij(record, waarschuwingen)
+            rij = self._rij(record, waarschuwingen, sleutel=self.bron is None)
             rij.extend(vast)
             if herhaling:
                 rij[26] = True  # herhaling
@@ -404,11 +402,7 @@ class _Schrijver:
         delivery holds the database's write lock, and AUTOINCREMENT never reuses an id)."""
         with connection.cursor() as cursor:
             if self.postgres:
-                cursor.execute(
-                    f"SELECT nextval(pg_get_serial_sequence('{_TABEL}', 'id')) FROM generate_series(1, %s)",
-                    [aantal],
-                )
-                return [r[0] for r in cursor.fetchall()]
+                return pgarray.volgende_ids(cursor, _TABEL, aantal)
             if self._volgend_id is None:
                 cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {_TABEL}")
                 hoogste = cursor.fetchone()[0]
@@ -423,12 +417,10 @@ class _Schrijver:
         """Give each row its id, household key, case, wijk, inwoner and status (appends the
         ``_GEMATCHT`` columns). In a savepoint: when matching fails, the block is stored unmatched
         and matched after the commit instead."""
-        from vroeghulp.signalering import matching
-
         ids = self._ids(len(rijen))
         self.ingevoegd.extend(ids)
         te_matchen = [
-            (pk, record[8], record[9], record[10], record[11], record[3], record[21], record[1],
+            (pk, record[8], record[9], record[10], record[11], record[3], "", record[1],
              record[4], record[5], record[6], herhaling, vorig, None,
              Signaalstatus.NOG_NIET_OPGEPAKT.value, None, None, self.datum)
             for pk, (record, _w, vorig, herhaling) in zip(ids, invoegen)

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 from vroeghulp.signalering.intake import normaliseren as n
-from vroeghulp.signalering.intake.controles import FORMULE_TEKENS, _MET_TERMIJN, huishoudsleutel, plus_maanden
+from vroeghulp.signalering.intake.controles import FORMULE_TEKENS, _MET_TERMIJN, plus_maanden
 from vroeghulp.signalering.models import PartnerType
 
 _ANDERS = object()  # "not plainly valid: ask the reference implementation"
@@ -234,8 +234,7 @@ class SnelleControle:
                 uitkomsten.append(c.controleer(v))
                 continue
             uitkomsten.append((
-                (eid, bedrag, od, sd, cr, wo, ei, klant, bsn, pc, hn, toev, gd, gesl, vl, vv, an, st, pl, tel, em,
-                 huishoudsleutel(bsn, pc, hn, toev)),
+                (eid, bedrag, od, sd, cr, wo, ei, klant, bsn, pc, hn, toev, gd, gesl, vl, vv, an, st, pl, tel, em),
                 None, [],
             ))
         return uitkomsten

@@ -79,11 +79,12 @@ def test_adres_sleutel_normaliseert_postcode_huisnummer_en_toevoeging():
     assert adres_sleutel("ABCD12", "3") is None
 
 
-def test_bsn_sleutel_bevat_geen_bsn_en_is_die_van_de_intake():
-    from vroeghulp.signalering.intake.controles import huishoudsleutel
+def test_bsn_sleutel_bevat_geen_bsn():
+    from vroeghulp.signalering.matching import huishoudsleutel
 
-    assert bsn_sleutel("123456782") == huishoudsleutel("123456782", "", "", "")
-    assert adres_sleutel("3563AB", "12", "", "bis") == huishoudsleutel("", "3563AB", "12", "bis")
+    assert bsn_sleutel("123456782") == huishoudsleutel(bsn="123456782")
+    assert adres_sleutel("3563AB", "12", "", "bis") == huishoudsleutel(bsn="123456782", postcode="3563AB",
+                                                                        huisnummer="12", toevoeging="bis")
     sleutel = bsn_sleutel("123456782")
     assert "123456782" not in sleutel and sleutel.startswith("B:") and len(sleutel) <= 40
     assert sleutel == bsn_sleutel("123456782")
