@@ -101,11 +101,11 @@ class Vroegsignaal(models.Model):
     # Indexes (issue 4, index diet): every index is maintained on each INSERT of the bulk intake
     # and on each UPDATE of matching, so only those that a query needs are kept: the unique
     # (partner, extern_id) (intake, status API, and every lookup by partner), (partner,
-    # status_datum) (status API), zaak (case file, worklist, terugkoppeling, retention) and
-    # huishoudsleutel (kept for household lookups; no query in src/ filters signals on it today,
-    # see docs/performance.md). No query filters signals on bsn, signaaldatum, ontvangen, aanlevering,
-    # inwoner or wijk (retention's signaaldatum filter runs nightly on the signals without a case;
-    # the intake finds its own signals by id range): no index on those.
+    # status_datum) (status API) and zaak (case file, worklist, terugkoppeling, retention). No
+    # query filters signals on huishoudsleutel (matching looks up cases by key, not signals), bsn,
+    # signaaldatum, ontvangen, aanlevering, inwoner or wijk (retention's signaaldatum filter runs
+    # nightly on the signals without a case; the intake finds its own signals by id range): no
+    # index on those.
     partner = models.ForeignKey(Signaalpartner, on_delete=models.PROTECT, related_name="signalen", db_index=False)
     extern_id = models.CharField(_("ID bij de partner"), max_length=100)
     aanlevering = models.ForeignKey(
@@ -170,11 +170,8 @@ class Vroegsignaal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partner", "extern_id"], name="uniek_signaal_per_partner")
         ]
-        # huishoudsleutel as a plain index: db_index=True would add a second (varchar_pattern_ops)
-        # index on PostgreSQL for LIKE queries, which nothing runs
         indexes = [
             models.Index(fields=["partner", "status_datum"]),
-            models.Index(fields=["huishoudsleutel"], name="vroegsignaal_huishouden_idx"),
         ]
 
     def __str__(self):
