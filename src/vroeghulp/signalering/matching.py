@@ -378,8 +378,10 @@ def _werk_bij(velden: list[str], rijen: list[tuple]) -> None:
             alias = ", ".join(f"k{j}" for j in range(len(velden)))
             cursor.execute(
                 f"UPDATE {tabel} SET {zet} FROM unnest({', '.join(['%s::text[]'] * (len(velden) + 1))}) "
-                f"AS v({alias}, pk) WHERE {tabel}.id = v.pk::bigint",
-                [pgarray.tekst(kolom) for kolom in zip(*rijen)],
+                # the id list keeps the planner on the primary key (its row estimate of a table that
+                # just grew by a bulk intake is stale: it chose a hash join over every case)
+                f"AS v({alias}, pk) WHERE {tabel}.id = v.pk::bigint AND {tabel}.id = ANY(%s::bigint[])",
+                [*(pgarray.tekst(kolom) for kolom in zip(*rijen)), pgarray.getal(r[-1] for r in rijen)],
             )
             return
         toewijzing = ", ".join(f"{_kolom(Vroegsignaalzaak, v)} = %s" for v in velden)
