@@ -1,9 +1,12 @@
 """Matching of vroegsignalen into vroegsignaalzaken (DDAS Vroegsignaalzaak).
 
 Entry points
-- ``match_signalen(signaal_ids)``: called by the intake right after a delivery is stored (same
-  transaction or just after) and by ``vroeghulp signalen_matchen`` for everything not matched yet.
-- ``huishoudsleutel(...)``: the household key, also usable by the intake.
+- ``koppel_nieuwe_signalen(rijen, ...)``: called by the intake for each block *before* its INSERT
+  (one write per signal), when the BRP source needs no network.
+- ``match_signalen(signaal_ids)``: stored signals: after the commit of an API delivery or with a
+  remote BRP, repeats that updated older signals, and ``vroeghulp signalen matchen`` for
+  everything not matched yet. Both run the same rules (``_koppel``).
+- ``huishoudsleutel(...)``: the household key (the intake writes it for signals matched later).
 
 Rules (retention: ``signalering.bewaartermijnen`` and docs/adr/0001-bewaartermijnen.md):
 
@@ -60,9 +63,9 @@ an offer of help); an existing case only gets new deadlines when a signal makes 
 
 Performance: set-based per chunk (default 5,000 signals): one query for the signals, one BRP
 call/query, one audit event, one or two for postcode → wijk, one for the existing cases of all
-keys in the chunk, one multi-row INSERT for new cases, one ``bulk_update`` for changed cases and
-per set of changed signal columns (only changed columns are written) one ``executemany`` on
-SQLite or one ``UPDATE ... FROM unnest(arrays)`` on PostgreSQL. No
+keys in the chunk, new cases in multi-row INSERTs (SQLite) or one COPY with ids from the sequence
+(PostgreSQL), changed cases and signals per set of changed columns (only changed columns are
+written) one ``executemany`` (SQLite) or one ``UPDATE ... FROM unnest(arrays)`` (PostgreSQL). No
 per-row queries; at most 14 statements for a chunk of 1,000 (tested).
 """
 
