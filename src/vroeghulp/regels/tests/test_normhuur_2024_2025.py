@@ -217,7 +217,8 @@ def test_lid_8_via_de_formule(maand, extra, leefsituatie):
 
 # Secondary source: metronieuws.nl, "Zoveel huurtoeslag ontvang je in 2025 per inkomen" (January 2025;
 # copy on nosnews.nl/?p=4799): single person of 27, kale huur € 900, no servicekosten.
-# Income per year -> huurtoeslag per month.
+# Income per year -> huurtoeslag per month. The newspaper does not say how it computed the table (it points
+# to the proefberekening of the Belastingdienst).
 METRO_2025 = [(22000, 498), (23500, 482), (25000, 449), (26500, 414), (28000, 378), (29500, 339), (31000, 299),
               (32500, 257), (34000, 215), (35500, 185), (37000, 153), (39500, 98), (41000, 72), (43500, 35),
               (45000, 11), (46500, 0)]
@@ -225,8 +226,22 @@ METRO_2025 = [(22000, 498), (23500, 482), (25000, 449), (26500, 414), (28000, 37
 
 @pytest.mark.parametrize(("inkomen", "verwacht"), METRO_2025)
 def test_gepubliceerde_tabel_2025(inkomen, verwacht):
-    """The only 2025 amounts found outside the law (secondary, see above) come out for all 16 incomes.
-    They come out only with basishuur = normhuur − € 37,14, i.e. without the € 12 of art. 16 that the
-    consolidated text still shows: the Besluit of 21 December 2022 (Stb. 2022, 528) set it to € 0."""
+    """The only 2025 amounts found outside the law (secondary, see above) are the monthly amount of Wht
+    art. 21 rounded down, for all 16 incomes. They come out only with basishuur = normhuur − € 37,14, i.e.
+    without the € 12 of art. 16 that the consolidated text still shows: the Besluit of 21 December 2022
+    (Stb. 2022, 528) set it to € 0."""
     sim = _simulatie("2025-02", inkomen, kale_huur=900)
-    assert int(sim.calculate("huurtoeslag_per_maand", period("2025-02"))[0]) == verwacht
+    maand = float(sim.calculate("huurtoeslag_per_maand_onafgerond", period("2025-02"))[0])
+    assert int(maand + 1e-9) == verwacht
+
+
+@pytest.mark.parametrize(("inkomen", "verwacht"), METRO_2025)
+def test_gepubliceerde_tabel_2025_uitbetaald(inkomen, verwacht):
+    """The paid amount follows Awir art. 14 lid 4 (the yearly amount rounded to whole euros, a twelfth of it
+    per month, rounded down; docs/regels.md, Huurtoeslag). That equals the table in 15 of the 16 rows. The
+    exception, by hand: Y = 26.500, a·Y² + b·Y = 308,07567 + 11,82941 = 319,90508 → 319,91 (art. 19 lid 3);
+    basishuur 319,91 − 37,14 = 282,77; 100%: 477,20 − 282,77 = 194,43; 65%: 133,744; 40%: 86,816 → 414,99
+    per maand; × 12 = 4.979,88 → 4.980 → / 12 = 415 (the table: ⌊414,99⌋ = 414)."""
+    sim = _simulatie("2025-02", inkomen, kale_huur=900)
+    uitbetaald = int(sim.calculate("huurtoeslag_per_maand", period("2025-02"))[0])
+    assert uitbetaald == (415 if inkomen == 26500 else verwacht)

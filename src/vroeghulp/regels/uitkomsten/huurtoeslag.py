@@ -4,16 +4,19 @@ OpenFisca variables, toelichting in B1."""
 from decimal import Decimal
 
 from vroeghulp.regels.uitkomsten import Regeling
-from vroeghulp.regels.uitkomsten._hulp import centen, euro, procent, waarde
+from vroeghulp.regels.uitkomsten._hulp import centen, euro, hele_euros, procent, waarde
 
 WHT = "https://wetten.overheid.nl/BWBR0008659/{jaar}-01-01"
 AWIR_7 = {"titel": "Algemene wet inkomensafhankelijke regelingen, art. 7 (vermogen)",
           "url": "https://wetten.overheid.nl/BWBR0018472/{jaar}-01-01#Hoofdstuk2_Paragraaf2.2_Artikel7"}
+AWIR_14 = {"titel": "Algemene wet inkomensafhankelijke regelingen, art. 14 (afronding, minimaal € 24)",
+           "url": "https://wetten.overheid.nl/BWBR0018472/{jaar}-01-01#Hoofdstuk2_Paragraaf2.3_Artikel14"}
 BRONNEN = [
     {"titel": "Wet op de huurtoeslag, art. 13, 16, 17, 20 en 21", "url": WHT + "#Artikel21"},
     {"titel": "Regeling huurtoeslag 2026 (Staatscourant 2025, 39783)",
      "url": "https://zoek.officielebekendmakingen.nl/stcrt-2025-39783.html"},
     AWIR_7,
+    AWIR_14,
 ]
 BRONNEN_TOT_2026 = [
     {"titel": "Wet op de huurtoeslag, art. 5, 13 en 16-21 (normhuur en basishuur)", "url": WHT + "#Artikel19"},
@@ -22,6 +25,7 @@ BRONNEN_TOT_2026 = [
     {"titel": "Besluit van 21 december 2022 tot wijziging van artikel 16 van de Wet op de huurtoeslag (Stb. 2022, 528)",
      "url": "https://zoek.officielebekendmakingen.nl/stb-2022-528.html"},
     AWIR_7,
+    AWIR_14,
 ]
 
 
@@ -110,14 +114,19 @@ def uitkomst(sim, periode, i: int) -> dict:
         else:
             stappen.append(f"Dat is niet meer dan {euro(ijkpunt, 0)}. Daarom gaat er niets af.")
 
-    per_maand = Decimal(int(waarde(sim, "huurtoeslag_per_maand", periode, i)))
-    if per_maand < 1:
+    if onafgerond <= 0:
         return _geen_recht(stappen, bronnen,
                            "U krijgt geen huurtoeslag: door uw inkomen blijft er niets over.")
-    stappen.append(f"Huurtoeslag: {euro(onafgerond)} per maand. De Dienst Toeslagen betaalt hele euro's, "
-                   f"naar beneden afgerond: {euro(per_maand, 0)} per maand.")
-    return {"recht": True, "per_jaar": centen(waarde(sim, "huurtoeslag_per_jaar", periode, i)),
-            "per_maand": per_maand, "toelichting": stappen, "bronnen": bronnen}
+    if not bool(waarde(sim, "huurtoeslag_recht", periode, i)):
+        return _geen_recht(stappen, bronnen,
+                           "U krijgt geen huurtoeslag: het bedrag is lager dan € 24 per jaar. Dan betaalt de "
+                           "Dienst Toeslagen niets uit.")
+    per_jaar = centen(waarde(sim, "huurtoeslag_per_jaar", periode, i))
+    per_maand = Decimal(int(waarde(sim, "huurtoeslag_per_maand", periode, i)))
+    stappen.append(f"Huurtoeslag: {euro(centen(onafgerond))} per maand, over 12 maanden {euro(per_jaar)}, afgerond op hele "
+                   f"euro's {euro(hele_euros(per_jaar), 0)}. Per maand krijgt u een twaalfde daarvan, naar beneden "
+                   f"afgerond: {euro(per_maand, 0)}.")
+    return {"recht": True, "per_jaar": per_jaar, "per_maand": per_maand, "toelichting": stappen, "bronnen": bronnen}
 
 
 def _stappen_normhuur(stappen, sim, periode, i, ht, alleen, soort, inkomen, ijkpunt, basis):

@@ -24,6 +24,12 @@ From 2026, per month (art. 21):
     afbouw       = (rekeninkomen − minimum-inkomensijkpunt) × afbouwpercentage / 12 (art. 21 lid 2)
     huurtoeslag  = subsidie − afbouw, not below zero.
 
+Both systems give a monthly amount (art. 21: rekenhuur and limits per month, afbouw / 12). The huurtoeslag is a
+tegemoetkoming of the Awir (art. 1 onder e) and the Awir applies (art. 1a lid 1), so the amount for the
+berekeningsjaar (12 × the month when nothing changes) is rounded to whole euros (Awir art. 14 lid 4), nothing
+is granted below € 24 (lid 5), and the monthly payment is a twelfth of the rounded year, rounded down:
+``uitbetaald_per_maand``, the same helper as zorgtoeslag and kindgebonden budget.
+
 Formulas start on 2024-01-01 (the earliest peildatum); months before give 0.
 """
 
@@ -32,10 +38,12 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from vroeghulp.regels.entities import Huishouden
+from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog, uitbetaald_per_maand
 from vroeghulp.regels.variables.invoer import WoningSoort
 
 WHT = "https://wetten.overheid.nl/BWBR0008659/2026-01-01"
 AWIR_7 = "https://wetten.overheid.nl/BWBR0018472/2026-01-01#Hoofdstuk2_Paragraaf2.2_Artikel7"
+AWIR_14 = "https://wetten.overheid.nl/BWBR0018472/2026-01-01#Hoofdstuk2_Paragraaf2.3_Artikel14"
 
 WHT_2025 = "https://wetten.overheid.nl/BWBR0008659/2025-01-01"
 
@@ -357,33 +365,39 @@ class huurtoeslag_recht(Variable):
     value_type = bool
     entity = Huishouden
     definition_period = MONTH
-    label = "Recht op huurtoeslag in deze maand"
-    reference = WHT + "#Artikel7"
+    label = "Recht op huurtoeslag: voldoet aan de voorwaarden en afgerond minstens € 24 per jaar (Awir art. 14 lid 5)"
+    reference = AWIR_14
 
-    def formula_2024_01_01(huishouden, period):
-        # Paid per month in whole euros rounded down: below € 1 nothing is paid.
-        return huishouden("huurtoeslag_per_maand", period) >= 1
+    def formula_2024_01_01(huishouden, period, parameters):
+        # Wht art. 1a lid 1: the Awir applies, so also art. 14 lid 5 (nothing below € 24 a year, after the
+        # rounding of lid 4). With the voorwaarden not met the monthly amount is 0 and so is the year.
+        minimum = parameters(period).algemeen.minimum_tegemoetkoming
+        return hele_euros_half_omhoog(_per_jaar_berekend(huishouden, period)) >= minimum
 
 
 class huurtoeslag_per_maand(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Huurtoeslag per maand zoals uitbetaald: hele euro's, naar beneden afgerond"
-    reference = WHT + "#Artikel21"
+    label = "Huurtoeslag per maand zoals uitbetaald: jaarbedrag op hele euro's afgerond (Awir art. 14 lid 4), / 12, naar beneden"
+    reference = AWIR_14
 
     def formula_2024_01_01(huishouden, period):
-        # Small epsilon: a float like 299.99999999 must stay 299, a true 300.00 must become 300.
-        return np.floor(huishouden("huurtoeslag_per_maand_onafgerond", period) + 1e-9)
+        return uitbetaald_per_maand(huishouden("huurtoeslag_per_jaar", period))
 
 
 class huurtoeslag_per_jaar(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Huurtoeslag per jaar bij gelijke situatie: 12 × het maandbedrag vóór afronding, in centen"
+    label = "Huurtoeslag per jaar bij gelijke situatie: 12 × het maandbedrag van art. 21, in centen, vóór de afronding op hele euro's"
     reference = WHT + "#Artikel21"
 
     def formula_2024_01_01(huishouden, period):
-        bedrag = huishouden("huurtoeslag_per_maand_onafgerond", period) * 12
-        return np.floor(bedrag * 100 + 0.5 + 1e-7) / 100
+        return _per_jaar_berekend(huishouden, period) * huishouden("huurtoeslag_recht", period)
+
+
+def _per_jaar_berekend(huishouden, period):
+    """The tegemoetkoming for the berekeningsjaar (Awir art. 2 lid 1 b) when the month's situation holds all
+    year: 12 × the monthly amount of Wht art. 21, in cents (as zorgtoeslag_berekend)."""
+    return centen(huishouden("huurtoeslag_per_maand_onafgerond", period) * 12)
