@@ -142,7 +142,10 @@ def main() -> None:
     opgeslagen = Vroegsignaal.objects.count()
     matching_bestand = sum(gemeten.pop("matching_s", [0.0]))
 
-    # One API request of 10,000 signals (another partner, so nothing is a repeat).
+    # One API request of 10,000 signals (another partner, so nothing is a repeat). The WSGI module
+    # is imported first, as the application server does when a worker starts.
+    import vroeghulp.wsgi  # noqa: F401
+
     api_partner = Signaalpartner.objects.create(code="water", naam="Water", type="Water")
     api_client = ApiClient.objects.create(naam="water-api", signaalpartner=api_partner,
                                           scopes=[Scope.SIGNALEN_AANLEVEREN.value])
