@@ -129,14 +129,22 @@ def main() -> None:
     api_client = ApiClient.objects.create(naam="water-api", signaalpartner=api_partner,
                                           scopes=[Scope.SIGNALEN_AANLEVEREN.value])
     token = ApiToken.nieuw(api_client)[1]
-    signalen = [
-        {"ID": f"W-{i}", "bedrag": "123,45", "ontstaansdatum": "2025-11-01", "signaaldatum": "2026-01-10",
-         "klantnummer": f"K{i}", "client": {"burgerservicenummer": bsn(i + 5_000_000), "postcode": "3563 AB",
-                                            "huisnummer": str(i % 300 + 1), "achternaam": "Jansen",
-                                            "telefoonnummer": "0612345678", "email": "a@example.nl"}}
-        for i in range(10_000)
-    ]
-    body = json.dumps({"signalen": signalen})
+    postcodes = [f"{pc} {a}{b}" for pc in range(3511, 3586) for a in "ABCE" for b in "ABGK"]
+
+    def api_body(ronde: int) -> str:
+        """10,000 signals of 10,000 households no other request or the file has (house numbers
+        from 2,000 up): each request looks up and creates its own cases, as real deliveries do."""
+        signalen = []
+        for i in range(10_000):
+            h = ronde * 10_000 + i
+            signalen.append({
+                "ID": f"W-{i}", "bedrag": "123,45", "ontstaansdatum": "2025-11-01", "signaaldatum": "2026-01-10",
+                "klantnummer": f"K{i}", "client": {
+                    "burgerservicenummer": bsn(h + 5_000_000), "postcode": postcodes[h % len(postcodes)],
+                    "huisnummer": str(2_000 + h // len(postcodes)), "achternaam": "Jansen",
+                    "telefoonnummer": "0612345678", "email": "a@example.nl"}})
+        return json.dumps({"signalen": signalen})
+
     gemeten = {}
     echte_matching = opslag.roep_matching_aan
 
@@ -148,10 +156,11 @@ def main() -> None:
 
     opslag.roep_matching_aan = gemeten_matching
 
-    def api_rondes():
+    def api_rondes(eerste_ronde: int):
         """[(until the answer, matching after it)] for three requests."""
         rondes = []
-        for _ronde in range(3):
+        for ronde in range(eerste_ronde, eerste_ronde + 3):
+            body = api_body(ronde)
             Vroegsignaal.objects.filter(partner=api_partner).delete()
             Zaak.objects.filter(signalen__isnull=True).delete()
             gemeten.pop("matching_s", None)
@@ -173,7 +182,7 @@ def main() -> None:
     maak_csv(bestand, args.rijen, huishoudens)
     maken = time.perf_counter() - t
 
-    api_leeg = api_rondes()
+    api_leeg = api_rondes(0)
     load_voor = os.getloadavg()
     begin = time.perf_counter()
     data = bestand.read_bytes()
@@ -182,7 +191,7 @@ def main() -> None:
     opgeslagen = Vroegsignaal.objects.count()
     matching_bestand = sum(gemeten.pop("matching_s", [0.0]))
 
-    api_na_import = api_rondes()
+    api_na_import = api_rondes(3)
 
     resultaat = {
         "database": connection.vendor,
