@@ -1,7 +1,7 @@
 """Beslagvrije voet: YAML scenarios (hand calculations), the lid 8 self-check and the uitkomst.
 
-Expected amounts come from the law text (art. 475da-475dc Rv, text valid 2026-01-01 and 2026-07-01)
-and the published parameters; never from running this code.
+Expected amounts come from the law text (art. 475da-475dc Rv, texts valid 2026-01-01 and 2026-07-01 here;
+2024 and 2025 in test_normhuur_2024_2025.py) and the published parameters; never from running this code.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -109,16 +109,23 @@ def test_uitkomst_95_procent_regel_in_toelichting():
     assert any("95%" in stap for stap in uitkomst["toelichting"])
 
 
-def test_2024_niet_berekend():
-    """Peildata in 2024: the lid 1 maxima of 2024 are not in the parameters; say so instead of guessing."""
+def test_2024_berekend():
+    """Peildata in 2024 are computed with the texts valid 2024-01-01 and 2024-07-01 (lid 2 as in 2025):
+    beslagvrije_voet_2024.yaml, 1.219,6385 + 59,020225 + 273,21264 = 1.551,87."""
     sim = _simulatie(
-        {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {"2024": 20000}}},
+        {"a": {"geboortedatum": {"ETERNITY": "1986-01-01"}, "toetsingsinkomen": {"2024": 32000},
+               "netto_inkomen_per_maand": {"2024-03": 2200, "2024-08": 2200}}},
         {"aanvragers": ["a"]},
     )
     uitkomst = REGELING.uitkomst(sim, period("2024-03"), 0)
-    assert uitkomst["berekend"] is False
-    assert uitkomst["per_maand"] is None
-    assert "2025" in uitkomst["toelichting"][0]
+    assert uitkomst["berekend"] is True
+    assert uitkomst["per_maand"] == Decimal("1551.87")
+    assert any("273,21" in stap for stap in uitkomst["toelichting"])
+    assert all("/2024-01-01#" in b["url"] for b in uitkomst["bronnen"][:3])
+    assert all("/2024-07-01#" in b["url"] for b in REGELING.uitkomst(sim, period("2024-08"), 0)["bronnen"][:3])
+    # The lid 1 maxima of 2024 (texts valid 2024-01-01 and 2024-07-01).
+    assert float(sim.calculate("bvv_maximum", "2024-03")[0]) == pytest.approx(1996.21)
+    assert float(sim.calculate("bvv_maximum", "2024-08")[0]) == pytest.approx(2019.60)
 
 
 def test_2025_berekend_met_de_kwadratische_huurterm():

@@ -27,8 +27,8 @@ def uitkomst(sim, periode, i: int) -> dict:
     bronnen = [{"titel": b["titel"], "url": b["url"].format(datum=datum)} for b in BRONNEN]
     if not bool(waarde(sim, "bvv_berekend", periode, i)):
         stappen = [f"De beslagvrije voet voor {periode.start.year} kunnen wij nog niet berekenen. Wij rekenen alleen "
-                   "met de regels die gelden vanaf 1 januari 2025."]
-        maximum = waarde(sim, "bvv_maximum", periode, i)  # lid 1 maxima are known from 1-1-2025
+                   "met de regels die gelden vanaf 1 januari 2024."]
+        maximum = waarde(sim, "bvv_maximum", periode, i)  # lid 1 maxima are known from 1-1-2024
         if maximum > 0:
             leefsituatie = sim.calculate("bvv_leefsituatie", periode).decode()[i].name
             stappen.append(f"Wel staat vast: u bent {LEEFSITUATIE[leefsituatie]}, en dan is de beslagvrije voet in "

@@ -21,7 +21,7 @@ def uitkomst(sim, periode, i: int) -> dict:
     if not bool(waarde(sim, "bvv_berekend", periode, i)):
         return {"vtlb_per_maand": None, "afloscapaciteit_per_maand": None, "berekend": False, "bronnen": bronnen,
                 "toelichting": [f"Het vrij te laten bedrag voor {jaar} kunnen wij nog niet berekenen. Wij rekenen "
-                                "alleen met de regels die gelden vanaf 1 januari 2025."]}
+                                "alleen met de regels die gelden vanaf 1 januari 2024."]}
     maanden = int(sim.tax_benefit_system.get_parameters_at_instant(periode.start).vtlb.looptijd_maanden)
     bvv = waarde(sim, "bvv_na_verminderingen", periode, i)
     correcties = waarde(sim, "vtlb_nominale_correcties", periode, i)

@@ -20,15 +20,17 @@ The compensation terms are not allowed below zero. The law does not floor them, 
 government's explanation (the creditor always gets at least 5%; with a bijstandsuitkering the
 beslagvrije voet is 95% of the norm, uwbeslagvrijevoet.nl) only holds with non-negative terms.
 
-2025 (text valid 2025-01-01 and 2025-07-01): the same order, but the huurtoeslag term of lid 2 is
+2024 and 2025 (texts valid 2024-01-01, 2024-07-01, 2025-01-01 and 2025-07-01; lid 2 reads the same in
+all four): the same order, but the huurtoeslag term of lid 2 is
     ((F × C² + G × C) – J) for an alleenstaande and ((H × C² + I × C) – J) for the others,
 with F, G and H, I the normhuur factors a and b of the Wet op de huurtoeslag (art. 19 lid 2) for an een-
 and a meerpersoonshuishouden, and J the normhuur at the minimum-inkomensijkpunt (Wht art. 17 lid 2,
-€ 238,01). The legend of the 2025 text was not read (the consolidated copy drops it): these meanings
-are the only ones with which the lid 1 maxima (lid 8) and the lid 7 limits (lid 9) of 2025 come out to
-the cent (tests/test_normhuur_2024_2025.py). The term has no cap of its own: the lid 1 maximum caps the
-total. Formulas start 2025-01-01; before that ``bvv_berekend`` is False (peildata in 2024 have no
-maxima in the parameters either).
+€ 226,67 in 2024, € 238,01 in 2025). The legend of these texts was not read (the consolidated copy drops
+it): these meanings are the only ones with which the lid 1 maxima (lid 8) and the lid 7 limits (lid 9) of
+2024 and 2025 come out to the cent (tests/test_normhuur_2024_2025.py) — all but the two maxima with
+children of 1-7-2024, which imply a D of about € 27.651 instead of the drempelinkomen 2024 (€ 26.819,
+docs/regels.md, Beslagvrije voet); D stays the Wzt drempelinkomen of the year. The term has no cap of its own: the
+lid 1 maximum caps the total. Formulas start 2024-01-01, the first peildatum the service accepts.
 """
 
 import numpy as np
@@ -66,10 +68,10 @@ class bvv_berekend(Variable):
     value_type = bool
     entity = Huishouden
     definition_period = MONTH
-    label = "De beslagvrije voet kan voor deze maand worden berekend (tekst art. 475da vanaf 2025)"
+    label = "De beslagvrije voet kan voor deze maand worden berekend (tekst art. 475da vanaf 2024)"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         return np.ones(huishouden.count, dtype=bool)
 
 
@@ -114,7 +116,7 @@ class bvv_basis(Variable):
     label = "95% van de bijstandsnorm A (alleenstaande, alleenstaande ouder) of B (gehuwden)"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         p = parameters(period)
         gehuwd = huishouden("heeft_partner", period)
         norm = np.where(gehuwd, p.bijstand.norm_gehuwden, p.bijstand.norm_alleenstaande)
@@ -128,7 +130,7 @@ class bvv_zorgdeel(Variable):
     label = "Zorgdeel ((C − D) / 12) × E, ten hoogste de standaardpremie per maand min art. 23 lid 2 Pw (lid 3)"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         p = parameters(period)
         gehuwd = huishouden("heeft_partner", period)
         inkomen = huishouden("bvv_belastbaar_inkomen", period)
@@ -177,11 +179,11 @@ class bvv_huurdeel(Variable):
     value_type = float
     entity = Huishouden
     definition_period = MONTH
-    label = "Huurdeel: 2025 (F × C² + G × C) − J of (H × C² + I × C) − J; vanaf 2026 I × (F of G) / 12, ten hoogste H − J"
+    label = "Huurdeel: 2024-2025 (F × C² + G × C) − J of (H × C² + I × C) − J; vanaf 2026 I × (F of G) / 12, ten hoogste H − J"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period, parameters):
-        # Lid 2 (text 2025): F, G (alleenstaande) or H, I (the others) are the normhuur factors a and b;
+    def formula_2024_01_01(huishouden, period, parameters):
+        # Lid 2 (texts 2024 and 2025): F, G (alleenstaande) or H, I (the others) are the normhuur factors a and b;
         # J is the normhuur at the minimum-inkomensijkpunt (see the module docstring). Not below zero.
         normhuur = parameters(period).huurtoeslag.normhuur
         meer = huishouden("bvv_meerpersoons", period)
@@ -208,7 +210,7 @@ class bvv_kinddeel(Variable):
     label = "Kinddeel ((C − D) / 12) × K, voor gehuwden ((C − (D + L)) / 12) × K"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         p = parameters(period)
         leefsituatie = huishouden("bvv_leefsituatie", period)
         inkomen = huishouden("bvv_belastbaar_inkomen", period)
@@ -227,7 +229,7 @@ class bvv_volgens_formule(Variable):
     label = "Beslagvrije voet volgens de formule van art. 475da lid 2"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         return (
             huishouden("bvv_basis", period)
             + huishouden("bvv_zorgdeel", period)
@@ -243,7 +245,7 @@ class bvv_maximum(Variable):
     label = "Maximale beslagvrije voet voor de leefsituatie (art. 475da lid 1)"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         m = parameters(period).beslagvrije_voet.maximum
         return _per_leefsituatie(
             huishouden("bvv_leefsituatie", period),
@@ -274,7 +276,7 @@ class bvv_woonkostenverhoging(Variable):
     label = "Verhoging op verzoek voor hoge woonkosten: het deel boven H + 10% (art. 475da lid 5)"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         p = parameters(period)
         grens = p.huurtoeslag.maximale_huurgrens * (1 + p.beslagvrije_voet.woonkosten_ophoging)
         verhoging = np.maximum(0, huishouden("bvv_woonkosten", period) - grens)
@@ -317,7 +319,7 @@ class bvv_voor_verminderingen(Variable):
     label = "Beslagvrije voet na het maximum (lid 1) en de woonkostenverhoging (lid 5)"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         return np.minimum(
             huishouden("bvv_volgens_formule", period), huishouden("bvv_maximum", period)
         ) + huishouden("bvv_woonkostenverhoging", period)
@@ -330,7 +332,7 @@ class bvv_vermindering_partner(Variable):
     label = "Vermindering met het inkomen van de echtgenoot, ten hoogste de helft (art. 475db lid 1 a)"
     reference = RV + "Artikel475db"
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         helft = huishouden("bvv_voor_verminderingen", period) * parameters(
             period
         ).beslagvrije_voet.aandeel_partnerinkomen
@@ -344,7 +346,7 @@ class bvv_na_verminderingen(Variable):
     label = "Beslagvrije voet na art. 475da en 475db, vóór de 95%-regel"
     reference = RV + "Artikel475db"
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         # 475db b (the debtor's own non-garnished income) is zero here: the contract's income of the
         # aanvrager is the income under beslag. 475db c (company car) is not an input.
         return huishouden("bvv_voor_verminderingen", period) - huishouden("bvv_vermindering_partner", period)
@@ -357,7 +359,7 @@ class bvv_95_procent_inkomen(Variable):
     label = "95% van het maandinkomen van de schuldenaar incl. vakantiebijslag (art. 475dc)"
     reference = RV + "Artikel475dc"
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         pct = parameters(period).beslagvrije_voet.percentage_inkomen
         return pct * huishouden("bvv_inkomen_schuldenaar", period)
 
@@ -369,7 +371,7 @@ class bvv_95_procent_toegepast(Variable):
     label = "De 95%-regel van art. 475dc bepaalt de beslagvrije voet"
     reference = RV + "Artikel475dc"
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         # Without a known income (0) the rule is not applied: there is nothing to garnish.
         inkomen = huishouden("bvv_inkomen_schuldenaar", period)
         return (inkomen > 0) * (huishouden("bvv_95_procent_inkomen", period) < huishouden("bvv_na_verminderingen", period))
@@ -382,7 +384,7 @@ class beslagvrije_voet(Variable):
     label = "Beslagvrije voet per maand in euro's en centen (art. 475da-475dc Rv)"
     reference = RV_475DA
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         bedrag = np.where(
             huishouden("bvv_95_procent_toegepast", period),
             huishouden("bvv_95_procent_inkomen", period),

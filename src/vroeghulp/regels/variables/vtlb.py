@@ -49,7 +49,7 @@ class vtlb(Variable):
     label = "Vrij te laten bedrag per maand: beslagvrije voet (na art. 475db) plus nominale correcties"
     reference = FW_295
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         bvv = huishouden("bvv_na_verminderingen", period)
         return _centen(np.maximum(0, bvv) + np.maximum(0, huishouden("vtlb_nominale_correcties", period)))
 
@@ -61,7 +61,7 @@ class afloscapaciteit_per_maand(Variable):
     label = "Afloscapaciteit per maand: netto inkomen van de schuldenaar min het vtlb, niet lager dan nul"
     reference = FW_295
 
-    def formula_2025_01_01(huishouden, period):
+    def formula_2024_01_01(huishouden, period):
         inkomen = huishouden("bvv_inkomen_schuldenaar", period)
         return _centen(np.maximum(0, inkomen - huishouden("vtlb", period)))
 
@@ -73,7 +73,7 @@ class afloscapaciteit_looptijd(Variable):
     label = "Afloscapaciteit over de hele looptijd van de schuldregeling (18 maanden)"
     reference = FW_349A
 
-    def formula_2025_01_01(huishouden, period, parameters):
+    def formula_2024_01_01(huishouden, period, parameters):
         maanden = parameters(period).vtlb.looptijd_maanden
         return _centen(huishouden("afloscapaciteit_per_maand", period) * maanden)
 
