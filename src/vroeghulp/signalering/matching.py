@@ -392,6 +392,8 @@ def _werk_bij(velden: list[str], rijen: list[tuple]) -> None:
 
 
 _ZAAK_BIJWERKEN = ("matchsoort", "totaal_bedrag", "crisis", "warme_overdracht", "wijk", "inwoner")
+# what matching changes in an existing case dict (``_bestaande_zaken``), carried between blocks
+_UITGESTELD = ("matchsoort", "totaal", "crisis", "warme_overdracht", "wijk_id", "inwoner_id", "contact")
 
 
 def _zaakwaarden(z: dict) -> tuple:
@@ -560,7 +562,8 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     return telling
 
 
-def koppel_nieuwe_signalen(rijen: list[tuple], *, vandaag: date, ontvangen_op: date, bron=None) -> tuple[dict, list[int]]:
+def koppel_nieuwe_signalen(rijen: list[tuple], *, vandaag: date, ontvangen_op: date, bron=None,
+                           uitgesteld: dict | None = None) -> tuple[dict, list[int]]:
     """Match signals the intake is about to INSERT, so that each signal is written once (issue 4:
     matching afterwards read and rewrote every row). Same rules as ``match_signalen``: both run
     ``_koppel``.
@@ -571,11 +574,24 @@ def koppel_nieuwe_signalen(rijen: list[tuple], *, vandaag: date, ontvangen_op: d
     ``{id: (huishoudsleutel, zaak_id, wijk_id, inwoner_id, status, status_datum)}`` and the cases
     whose partner status must be passed on once the signals are stored (``terugkoppelen_na``).
     Call inside the delivery's transaction; the matching lock is then held until its commit.
+
+    ``uitgesteld``: a dict kept by the caller for the whole delivery. Existing cases that get
+    signals are then kept there and written once by ``schrijf_uitgestelde_zaken`` at the end, not
+    per block (on PostgreSQL every rewrite of a case inside the one delivery transaction left a row
+    version that could not be pruned before the commit: a file with hundreds of signals per
+    household rewrote the same cases in every block).
     """
     _vergrendel()
     bron = bron or brp_module.bron()
-    regels, _oud, terugkoppelen, _telling = _koppel(rijen, bron, vandaag, {}, ontvangen_op)
+    regels, _oud, terugkoppelen, _telling = _koppel(rijen, bron, vandaag, {}, ontvangen_op, uitgesteld)
     return {r[6]: r[:6] for r in regels}, terugkoppelen
+
+
+def schrijf_uitgestelde_zaken(uitgesteld: dict) -> None:
+    """Write the existing cases ``koppel_nieuwe_signalen`` kept in ``uitgesteld`` (before the
+    signals' partner status is passed on)."""
+    _werk_zaken_bij(list(uitgesteld.values()))
+    uitgesteld.clear()
 
 
 def terugkoppelen_na(zaak_ids: list[int], vandaag: date) -> None:
@@ -583,7 +599,8 @@ def terugkoppelen_na(zaak_ids: list[int], vandaag: date) -> None:
     _terugkoppelen(zaak_ids, vandaag)
 
 
-def _koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_op: date | None = None) -> tuple:
+def _koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_op: date | None = None,
+            uitgesteld: dict | None = None) -> tuple:
     """The matching rules for one chunk of signals (``_SIGNAALVELDEN`` tuples, amounts as
     Decimal): BRP check, keys, classification; creates and updates the cases. Returns the signal
     values to write (``regels``: key, case id, wijk, inwoner, status, status_datum, id), the old
@@ -640,6 +657,13 @@ def _koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_
     vroegste = min(w[5] for w in werk)
     zaken = _bestaande_zaken({w[1] for w in werk if w[4] not in GEEN_ZAAK},
                              _maanden_terug(vroegste, terug) - timedelta(days=1))
+    if uitgesteld:
+        # the database still holds these cases as they were; continue from the values kept
+        for lijst in zaken.values():
+            for z in lijst:
+                eerder = uitgesteld.get(z["id"])
+                if eerder is not None:
+                    z.update({k: eerder[k] for k in _UITGESTELD})
 
     # 3. classify, in order of signaaldatum per household
     werk.sort(key=lambda w: (w[1], w[5], w[0]))
@@ -710,7 +734,10 @@ def _koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_
     # 4. write: new cases, changed cases, signals
     if nieuw:
         maak_zaken(nieuw, vandaag=vandaag)
-    _werk_zaken_bij(list(gewijzigd.values()))
+    if uitgesteld is None:
+        _werk_zaken_bij(list(gewijzigd.values()))
+    else:
+        uitgesteld.update(gewijzigd)
     regels = [
         (s, z["id"] if isinstance(z, dict) else z, w, i, st, d, pk)
         for s, z, w, i, st, d, pk in updates

@@ -163,6 +163,8 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
                     voortgang(rapport.ontvangen)
         if blok:
             schrijver.schrijf(blok)
+        if schrijver.uitgestelde_zaken:
+            matching.schrijf_uitgestelde_zaken(schrijver.uitgestelde_zaken)
         if rapport.ontvangen == 0:
             raise Weigering("leeg")
         Aanlevering.objects.filter(pk=aanlevering.pk).update(
@@ -218,13 +220,19 @@ def _nog_van_deze(aanlevering_id: int, pks: list[int]) -> set[int]:
     return gevonden
 
 
-def roep_matching_aan(signaal_ids: list[int]) -> None:
-    """The single hook into matching (owned by signalering.matching). After the commit: a failure
-    in matching never loses a stored signal; ``vroeghulp signalen matchen`` picks it up later."""
+def _matchen_bij_intake() -> bool:
+    """False when matching is left to the scheduled job (large backfills)."""
     from django.conf import settings
 
-    if not getattr(settings, "VROEGHULP_MATCHEN_NA_INTAKE", True) or os.environ.get("VROEGHULP_MATCHEN_NA_INTAKE") == "0":
-        return  # matching then runs in the scheduled job (large backfills)
+    return bool(getattr(settings, "VROEGHULP_MATCHEN_NA_INTAKE", True)) and os.environ.get(
+        "VROEGHULP_MATCHEN_NA_INTAKE") != "0"
+
+
+def roep_matching_aan(signaal_ids: list[int]) -> None:
+    """The hook into matching after the commit: a failure in matching never loses a stored
+    signal; ``vroeghulp signalen matchen`` picks it up later."""
+    if not _matchen_bij_intake():
+        return
     try:
         matching.match_signalen(signaal_ids)
     except Exception as error:  # noqa: BLE001 - stored is stored
@@ -235,9 +243,7 @@ def roep_matching_aan(signaal_ids: list[int]) -> None:
 def matching_bij_opslag():
     """The BRP source to match with while storing, or None to match after the commit (see the
     module docstring). Tests of the intake alone replace this with ``lambda: None``."""
-    from django.conf import settings
-
-    if not getattr(settings, "VROEGHULP_MATCHEN_NA_INTAKE", True) or os.environ.get("VROEGHULP_MATCHEN_NA_INTAKE") == "0":
+    if not _matchen_bij_intake():
         return None
     from vroeghulp.signalering import brp
 
@@ -252,6 +258,7 @@ class _Schrijver:
         self.ingevoegd: list[int] = []  # ids of the inserted signals (when matching while storing)
         self.niet_gematcht: list[int] = []  # ... of those, the ones whose block matching refused
         self.terugkoppelen: set[int] = set()
+        self.uitgestelde_zaken: dict = {}  # existing cases matching changed, written once at the end
         self._volgend_id = None
         self._analyse_bij = 20_000
         self.partner_id = partner.pk
@@ -443,12 +450,16 @@ class _Schrijver:
         ]
         try:
             with transaction.atomic():
+                # (koppel only adds to uitgestelde_zaken as its last step: a failure leaves it as is)
                 uitkomst, terugkoppelen = matching.koppel_nieuwe_signalen(
-                    te_matchen, vandaag=self.datum, ontvangen_op=self.ontvangen_op, bron=self.bron)
+                    te_matchen, vandaag=self.datum, ontvangen_op=self.ontvangen_op, bron=self.bron,
+                    uitgesteld=self.uitgestelde_zaken)
         except Exception as error:  # noqa: BLE001 - stored is stored; matched later
             logger.error("Matching bij opslag mislukt voor %d signalen (%s)", len(rijen), type(error).__name__)
             self.niet_gematcht.extend(ids)
-            for pk, rij in zip(ids, rijen):
+            for pk, rij, (record, *_rest) in zip(ids, rijen, invoegen):
+                rij[21] = matching.huishoudsleutel(
+                    bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
                 rij.extend((pk, None, None, None))
             return
         self.terugkoppelen.update(terugkoppelen)

@@ -58,7 +58,7 @@ def test_matching_while_storing_writes_the_case_and_survives_its_failure(energie
         monkeypatch.setattr(matching, "koppel_nieuwe_signalen", kapot)
         rapport = verwerk_bestand(energie, CSV.replace(b"A1;412", b"A2;412"), kanaal="bestand")
         nieuw = Vroegsignaal.objects.get(extern_id="A2")
-        assert rapport.geaccepteerd == 1 and nieuw.zaak is None
+        assert rapport.geaccepteerd == 1 and nieuw.zaak is None and nieuw.huishoudsleutel == "A:3563AB1"
         assert not Vroegsignaalzaak.objects.filter(huishoudsleutel="half").exists()  # savepoint rolled back
         assert aanroepen == [[nieuw.pk]]  # matched after the commit instead
     finally:

@@ -69,9 +69,16 @@ def _lever_alles(monkeypatch, *, bij_opslag: bool):
     monkeypatch.undo()
 
 
+@pytest.mark.parametrize("blok", [5000, 3])
 @pytest.mark.parametrize("bron", ["uit", "lokaal"])
 @pytest.mark.django_db
-def test_matching_bij_opslag_is_gelijk_aan_matching_achteraf(bron, settings, monkeypatch):
+def test_matching_bij_opslag_is_gelijk_aan_matching_achteraf(bron, blok, settings, monkeypatch):
+    """``blok`` 3: many blocks per delivery, so cases made or changed in one block get signals in
+    the next (kept in memory while storing, re-read from the database afterwards)."""
+    from vroeghulp.signalering import matching
+
+    monkeypatch.setattr(opslag, "BLOK", blok)
+    monkeypatch.setattr(matching, "CHUNK", blok)
     settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
     settings.VROEGHULP_DREMPELBEDRAG = "50"
     Signaalpartner.objects.create(code="energie", naam="Energie", type=PartnerType.ENERGIE)
