@@ -3,7 +3,9 @@ to PostgreSQL, a separate PostgreSQL database:
 
 - crash test: ``vroeghulp signalen importeer`` of 100,000 rows killed with SIGKILL half-way
   leaves none of the rows (and a run to the end leaves all of them);
-- concurrency: four imports at the same time with overlapping IDs never lose or double a signal.
+- concurrency: four imports at the same time with overlapping IDs never lose or double a signal;
+- with matching while storing: four partners' imports at the same time over the same households
+  give one case per household and period, and a killed import leaves no case behind.
 """
 
 import os
@@ -71,8 +73,9 @@ class Database:
     def run(self, *args, **kwargs):
         return subprocess.run([VROEGHULP, *args], env=self.env, check=True, capture_output=True, timeout=600, **kwargs)
 
-    def start(self, *args):
-        return subprocess.Popen([VROEGHULP, *args], env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    def start(self, *args, **extra_env):
+        return subprocess.Popen([VROEGHULP, *args], env={**self.env, **extra_env}, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
 
     def query(self, sql):
         if self.postgres:
@@ -87,7 +90,7 @@ class Database:
         return self.query("SELECT COUNT(*) FROM signalering_vroegsignaal")[0][0]
 
     def leeg(self):
-        for tabel in ("signalering_vroegsignaal", "signalering_aanlevering"):
+        for tabel in ("signalering_vroegsignaal", "signalering_aanlevering", "zaken_vroegsignaalzaak"):
             self.query(f"DELETE FROM {tabel}") if not self.postgres else self._leeg_pg(tabel)
 
     def _leeg_pg(self, tabel):
@@ -146,3 +149,51 @@ def test_concurrent_imports_never_lose_or_double(database, tmp_path):
     assert database.query(
         "SELECT COUNT(*) FROM (SELECT extern_id FROM signalering_vroegsignaal GROUP BY extern_id HAVING COUNT(*) > 1) d"
     )[0][0] == 0
+
+
+MET_MATCHING = {"VROEGHULP_MATCHEN_NA_INTAKE": "1", "VROEGHULP_BRP_BRON": "uit"}
+
+
+def test_concurrent_imports_with_matching_make_one_case_per_household(database, tmp_path):
+    """Matching while storing holds the matching lock until the delivery commits (PostgreSQL;
+    SQLite serialises writers): deliveries of four partners over the same addresses at the same
+    time must not make two cases for one household."""
+    database.leeg()
+    partners = ("energie", "water", "huur", "zorg")
+    aanmaken = [
+        f"P.objects.get_or_create(code='{code}', defaults={{'naam': '{code}', 'type': '{soort}'}})"
+        for code, soort in zip(partners[1:], ("Water", "Huur", "Zorg"))
+    ]
+    database.run("shell", "-c", "from vroeghulp.signalering.models import Signaalpartner as P; " + "; ".join(aanmaken))
+    bestanden = [csv_bestand(tmp_path / f"p{n}.csv", range(n * 700, n * 700 + 2_000)) for n in range(4)]
+    processen = [
+        database.start("signalen", "importeer", str(b), "--partner", code, "--samenvatting", **MET_MATCHING)
+        for b, code in zip(bestanden, partners)
+    ]
+    for proces in processen:
+        _uit, fout = proces.communicate(timeout=600)
+        assert proces.returncode == 0, fout
+    assert database.aantal() == 8_000
+    assert database.query("SELECT COUNT(*) FROM signalering_vroegsignaal WHERE zaak_id IS NULL")[0][0] == 0
+    huishoudens = database.query("SELECT COUNT(DISTINCT huishoudsleutel) FROM signalering_vroegsignaal")[0][0]
+    assert huishoudens == len({(i % 70, i % 500) for i in range(4_100)})  # the addresses in the files
+    assert database.query(
+        "SELECT COUNT(*) FROM (SELECT huishoudsleutel, startdatum_matchingperiode FROM zaken_vroegsignaalzaak "
+        "GROUP BY huishoudsleutel, startdatum_matchingperiode HAVING COUNT(*) > 1) d"
+    )[0][0] == 0
+    assert database.query("SELECT COUNT(*) FROM zaken_vroegsignaalzaak")[0][0] == huishoudens
+
+
+def test_killed_import_with_matching_leaves_no_case(database, tmp_path):
+    database.leeg()
+    bestand = csv_bestand(tmp_path / "groot.csv", range(60_000))
+    proces = database.start("signalen", "importeer", str(bestand), "--partner", "energie", "-v", "2", "--samenvatting",
+                            **MET_MATCHING)
+    regel = proces.stderr.readline()
+    while regel and not regel.startswith("verwerkt:"):
+        regel = proces.stderr.readline()
+    assert regel.startswith("verwerkt:"), "de import meldde geen voortgang"
+    proces.send_signal(signal.SIGKILL)
+    proces.wait(timeout=60)
+    assert database.aantal() == 0
+    assert database.query("SELECT COUNT(*) FROM zaken_vroegsignaalzaak")[0][0] == 0
