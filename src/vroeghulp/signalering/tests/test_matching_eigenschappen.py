@@ -110,3 +110,29 @@ def test_maandelijks_matchen_geeft_hetzelfde_als_alles_ineens(db, rijen):
     for maand in sorted(per_maand):
         match_signalen(per_maand[maand])
     assert _uitkomst() == ineens
+
+
+_TEKENS = "0123456789ABZabz -²٣"  # digits, letters, a space, and non-ASCII digits that isdigit() accepts
+adres_deel = st.text(alphabet=_TEKENS, max_size=8)
+# mostly (nearly) clean values, so the fast path and its near misses are both reached often
+postcode_st = st.one_of(
+    adres_deel,
+    st.builds(lambda c, l: c + l, st.text(alphabet="0123456789²", min_size=4, max_size=4),
+              st.text(alphabet="ABZabz٣ ", min_size=2, max_size=2)),
+)
+huisnummer_st = st.one_of(adres_deel, st.text(alphabet="0123456789", min_size=1, max_size=6))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(postcode=postcode_st, huisnummer=huisnummer_st, huisletter=st.sampled_from(["", "a", "B"]),
+       toevoeging=st.sampled_from(["", "bis", "-2", " "]))
+def test_snelle_adressleutel_is_gelijk_aan_de_algemene(postcode, huisnummer, huisletter, toevoeging):
+    """The fast path for clean addresses gives exactly the key (and normalised postcode) of the
+    general rule with regular expressions, also for near misses (leading zero, lower case, ²)."""
+    from vroeghulp.signalering.matching import _adres, _adres_sleutel_algemeen, adres_sleutel, normaliseer_postcode
+
+    algemeen = _adres_sleutel_algemeen(postcode, huisnummer, huisletter, toevoeging)
+    assert adres_sleutel(postcode, huisnummer, huisletter, toevoeging) == algemeen
+    assert _adres.__wrapped__(postcode, huisnummer, huisletter, toevoeging) == (
+        algemeen, normaliseer_postcode(postcode) if algemeen else "")
+    assert adres_sleutel("3563AB", "12") == "A:3563AB12"  # the fast path itself
