@@ -73,3 +73,20 @@ def test_unknown_column_named_like_a_bsn_is_not_echoed(energie, vaste_dag, setti
     rapport = verwerk_bestand(energie, data, kanaal="bestand")
     melding = rapport.als_dict()["waarschuwingen"][0]["melding"]
     assert "123456782" not in melding and "kolom 7" in melding and "Opmerking" in melding
+
+
+def test_matching_while_storing_only_without_network(settings):
+    """No HTTP calls to a Haal Centraal BRP while a delivery holds the write lock: with that source
+    the intake matches after the commit; without BRP or with the local one, while storing."""
+    from vroeghulp.signalering import brp
+
+    try:
+        brp.gebruik_bron(brp.HaalCentraalBrp("https://brp.example.nl/haalcentraal/api/brp"))
+        assert opslag.matching_bij_opslag() is None
+        for bron in (brp.GeenBrp(), brp.LokaleBrp()):
+            brp.gebruik_bron(bron)
+            assert opslag.matching_bij_opslag() is bron
+        settings.VROEGHULP_MATCHEN_NA_INTAKE = False
+        assert opslag.matching_bij_opslag() is None
+    finally:
+        brp.gebruik_bron(None)
