@@ -57,6 +57,21 @@ def test_methode_geeft_de_factoren_van_de_regeling_2023():
     assert _kwadratisch_door(25225, 225.54, 37100, 458.44 - 3.63) == (0.000000279402, 0.001893212113)
 
 
+def test_methode_geeft_de_ouderenfactoren_van_de_regeling_2023():
+    """The same two-point method also gives the ouderen factors of the Regeling huurtoeslaggrenzen 2023
+    (BWBR0047483 art. 3 c/d and 4, read): minimum-ijkpunt € 20.500 / € 27.275 with the art. 17 lid 2 normhuur
+    lowered by lid 3 (225,54 − 1,82 = 223,72; 225,54 − 3,63 = 221,91), and the referentie-ijkpunt of art. 18
+    lid 1 c/d as written (€ 28.275 / € 36.925, Wht 2023-01-01) with 458,44 − 2,27 = 456,17 and 458,44 − 4,54 =
+    453,90 (lid 4 b/d). Art. 18 lid 2 says the ijkpunten c/d are raised by € 665 / € 1.462 "voor de toepassing
+    van [...] artikel 19, tweede lid", but the official factors come out only without that raise (with it:
+    a = 0,000000574578, not 0,000000671404). So the 2024 ouderen factors would follow from the 2024
+    ouderen minimum-ijkpunten alone; those (art. 17 lid 1 c/d: expected AOW, fixed by ministerial regeling,
+    art. 27 lid 4) are in no text read, so ouderenhuishoudens stay uncomputed in 2024 (docs/regels.md)."""
+    assert _kwadratisch_door(20500, 225.54 - 1.82, 28275, 458.44 - 2.27) == (0.000000671404, -0.002850602044)
+    assert _kwadratisch_door(27275, 225.54 - 3.63, 36925, 458.44 - 4.54) == (0.000000430722, -0.003611907743)
+    assert _kwadratisch_door(20500, 225.54 - 1.82, 28275 + 665, 458.44 - 2.27)[0] != 0.000000671404
+
+
 def test_minimum_inkomensijkpunten_2024_volgen_uit_de_wet():
     """Wht art. 17 lid 1 a/b (text 2024-01-01): 81% resp. 108% of 12 × the minimum wage of January,
     + € 572 resp. € 144, rounded up to a multiple of € 25 (art. 27 lid 6). 108% × 12 × WML is the
@@ -247,7 +262,16 @@ def test_lid_8_2024_met_kinderen_1_juli_wijkt_af():
     change). Both published amounts come out to the cent with D = 108% × 12 × € 2.133,60 = € 27.651,456, i.e.
     the drempelinkomen recomputed with a minimum wage of July 2024 (€ 2.133,60 a month is inferred here, not
     read in a law text): 6,75% × (56.399,49 − 27.651,46) / 12 = 161,71 and 6,75% × (56.399,49 − 36.681,46) /
-    12 = 110,91. The rounded € 27.651 would give 110,92."""
+    12 = 110,91. The rounded € 27.651 would give 110,92.
+
+    Why we keep D = € 26.819 (decided from the law text): Rv art. 475da (text 2024-07-01, read) has lid 2 a-d
+    word for word as on 1-1-2024, with D both in the zorg term ((C – D) / 12) x E and in the kind term; lid 8
+    says the lid 1 amounts equal the lid 2 outcome at F·C² + G·C (H·C² + I·C) = € 879,66 and are "met ingang van
+    1 januari en 1 juli [...] gewijzigd". The consolidated copy has no legend; the one legend read (2026) makes D
+    the Wzt drempelinkomen, and Wzt art. 1 lid 1 f (text 2024-01-01, read) defines that as 108% of 12 x the
+    minimum wage "voor de maand januari van het berekeningsjaar": one amount for all of 2024. E (13,67%) and the
+    lid 3 cap are Wzt terms too, so D is the Wzt drempelinkomen. The published 1-7-2024 maxima with children
+    imply a July-based D that no text read defines; they stay the lid 1 cap (they are law text)."""
     p = systeem().parameters("2024-07-01")
     bvv = p.beslagvrije_voet
     gepubliceerd = (_c(bvv.maximum.alleenstaande_ouder) - _c(bvv.maximum.alleenstaande),
