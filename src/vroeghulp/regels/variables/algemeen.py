@@ -45,6 +45,12 @@ def uitbetaald_per_maand(jaarbedragen):
     return np.floor(hele_euros_half_omhoog(jaarbedragen) / 12 + 1e-9)
 
 
+def minimaal_toe_te_kennen(jaarbedragen, parameters, period):
+    """Awir art. 14 lid 5: no tegemoetkoming below € 24 a year, tested on the yearly amount after the
+    rounding of lid 4. One rule for every Awir toeslag."""
+    return hele_euros_half_omhoog(jaarbedragen) >= parameters(period).algemeen.minimum_tegemoetkoming
+
+
 def leeftijd_in_maanden_op(geboortedatum, peildatum):
     """Completed months of age on ``peildatum`` (a birthday counts on the day itself)."""
     gj, gm, gd = _jaar_maand_dag(geboortedatum)

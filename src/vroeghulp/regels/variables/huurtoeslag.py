@@ -38,7 +38,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from vroeghulp.regels.entities import Huishouden
-from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog, uitbetaald_per_maand
+from vroeghulp.regels.variables.algemeen import centen, minimaal_toe_te_kennen, uitbetaald_per_maand
 from vroeghulp.regels.variables.invoer import WoningSoort
 
 WHT = "https://wetten.overheid.nl/BWBR0008659/2026-01-01"
@@ -371,8 +371,7 @@ class huurtoeslag_recht(Variable):
     def formula_2024_01_01(huishouden, period, parameters):
         # Wht art. 1a lid 1: the Awir applies, so also art. 14 lid 5 (nothing below € 24 a year, after the
         # rounding of lid 4). With the voorwaarden not met the monthly amount is 0 and so is the year.
-        minimum = parameters(period).algemeen.minimum_tegemoetkoming
-        return hele_euros_half_omhoog(_per_jaar_berekend(huishouden, period)) >= minimum
+        return minimaal_toe_te_kennen(_per_jaar_berekend(huishouden, period), parameters, period)
 
 
 class huurtoeslag_per_maand(Variable):

@@ -9,7 +9,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from vroeghulp.regels.entities import Huishouden, Persoon
-from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog, uitbetaald_per_maand
+from vroeghulp.regels.variables.algemeen import centen, minimaal_toe_te_kennen, uitbetaald_per_maand
 
 WKB = "https://wetten.overheid.nl/BWBR0022751/2026-01-01"
 AWIR_14 = "https://wetten.overheid.nl/BWBR0018472/2026-01-01#Hoofdstuk2_Paragraaf2.3_Artikel14"
@@ -140,11 +140,10 @@ class kgb_recht(Variable):
     reference = AWIR_14
 
     def formula(huishouden, period, parameters):
-        minimum = parameters(period).algemeen.minimum_tegemoetkoming
         return (
             (huishouden("kgb_aantal_kinderen", period) > 0)
             * np.logical_not(huishouden("kgb_vermogen_te_hoog", period))
-            * (hele_euros_half_omhoog(huishouden("kgb_berekend", period)) >= minimum)
+            * minimaal_toe_te_kennen(huishouden("kgb_berekend", period), parameters, period)
         )
 
 

@@ -11,7 +11,7 @@ from openfisca_core.periods import MONTH
 from openfisca_core.variables import Variable
 
 from vroeghulp.regels.entities import Huishouden
-from vroeghulp.regels.variables.algemeen import centen, hele_euros_half_omhoog, uitbetaald_per_maand
+from vroeghulp.regels.variables.algemeen import centen, minimaal_toe_te_kennen, uitbetaald_per_maand
 
 WZT = "https://wetten.overheid.nl/BWBR0018451/2026-01-01"
 AWIR_14 = "https://wetten.overheid.nl/BWBR0018472/2026-01-01#Hoofdstuk2_Paragraaf2.3_Artikel14"
@@ -91,12 +91,10 @@ class zorgtoeslag_recht(Variable):
     reference = AWIR_14
 
     def formula(huishouden, period, parameters):
-        minimum = parameters(period).algemeen.minimum_tegemoetkoming
-        berekend = huishouden("zorgtoeslag_berekend", period)
         return (
             (huishouden("zorgtoeslag_aantal_verzekerden", period) > 0)
             * np.logical_not(huishouden("zorgtoeslag_vermogen_te_hoog", period))
-            * (hele_euros_half_omhoog(berekend) >= minimum)
+            * minimaal_toe_te_kennen(huishouden("zorgtoeslag_berekend", period), parameters, period)
         )
 
 
