@@ -152,7 +152,7 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
             hoogste_vooraf = cursor.fetchone()[0]
 
         schrijver = _Schrijver(partner, aanlevering, datum, controleur, rapport,
-                               matching_bij_opslag() if match else None)
+                               matching_bij_opslag() if match else None, hoogste_vooraf)
         blok = []
         for item in rijen:
             blok.append(item)
@@ -251,14 +251,20 @@ def matching_bij_opslag():
     return bron if getattr(bron, "zonder_netwerk", False) else None
 
 
+def _sleutel(record) -> str:
+    """The household key of a checked record as the intake knows it (before any BRP check)."""
+    return matching.huishoudsleutel(bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
+
+
 class _Schrijver:
-    def __init__(self, partner, aanlevering, datum, controleur, rapport, bron=None):
+    def __init__(self, partner, aanlevering, datum, controleur, rapport, bron=None, hoogste_vooraf=0):
         self.bron = bron  # matching while storing (see the module docstring), or None
         self.datum = datum
         self.ingevoegd: list[int] = []  # ids of the inserted signals (when matching while storing)
         self.niet_gematcht: list[int] = []  # ... of those, the ones whose block matching refused
         self.terugkoppelen: set[int] = set()
         self.uitgestelde_zaken: dict = {}  # existing cases matching changed, written once at the end
+        self._hoogste_vooraf = hoogste_vooraf
         self._volgend_id = None
         self._analyse_bij = 20_000
         self.partner_id = partner.pk
@@ -363,10 +369,7 @@ class _Schrijver:
         """The row to write: the record, its household key (``sleutel=False``: matching sets it)
         and its warnings as JSON."""
         waarden = list(record)
-        waarden.append(
-            matching.huishoudsleutel(bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
-            if sleutel else ""
-        )
+        waarden.append(_sleutel(record) if sleutel else "")
         if not self.postgres:
             waarden[1] = str(waarden[1])
             datums = self._datums
@@ -427,11 +430,9 @@ class _Schrijver:
             if self.postgres:
                 return pgarray.volgende_ids(cursor, _TABEL, aantal)
             if self._volgend_id is None:
-                cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {_TABEL}")
-                hoogste = cursor.fetchone()[0]
                 cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [_TABEL])
                 rij = cursor.fetchone()
-                self._volgend_id = max(hoogste, rij[0] if rij else 0) + 1
+                self._volgend_id = max(self._hoogste_vooraf, rij[0] if rij else 0) + 1
         begin = self._volgend_id
         self._volgend_id += aantal
         return list(range(begin, begin + aantal))
@@ -458,8 +459,7 @@ class _Schrijver:
             logger.error("Matching bij opslag mislukt voor %d signalen (%s)", len(rijen), type(error).__name__)
             self.niet_gematcht.extend(ids)
             for pk, rij, (record, *_rest) in zip(ids, rijen, invoegen):
-                rij[21] = matching.huishoudsleutel(
-                    bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
+                rij[21] = _sleutel(record)
                 rij.extend((pk, None, None, None))
             return
         self.terugkoppelen.update(terugkoppelen)
