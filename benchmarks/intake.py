@@ -100,6 +100,8 @@ def main() -> None:
     parser.add_argument("--zonder-matching", action="store_true")
     parser.add_argument("--huishoudens", type=int, default=None,
                         help="number of households (default: 4 per 5 signals)")
+    parser.add_argument("--profiel", type=Path, default=None,
+                        help="write a cProfile of the file import to this path (pstats format)")
     args = parser.parse_args()
     if args.zonder_matching:  # neither while storing nor afterwards
         os.environ["VROEGHULP_MATCHEN_NA_INTAKE"] = "0"
@@ -186,7 +188,15 @@ def main() -> None:
     load_voor = os.getloadavg()
     begin = time.perf_counter()
     data = bestand.read_bytes()
-    rapport = verwerk_bestand(partner, data, bestandsnaam=bestand.name, kanaal=Kanaal.OPDRACHTREGEL)
+    if args.profiel:
+        import cProfile
+
+        profiel = cProfile.Profile()
+        rapport = profiel.runcall(verwerk_bestand, partner, data, bestandsnaam=bestand.name,
+                                  kanaal=Kanaal.OPDRACHTREGEL)
+        profiel.dump_stats(args.profiel)
+    else:
+        rapport = verwerk_bestand(partner, data, bestandsnaam=bestand.name, kanaal=Kanaal.OPDRACHTREGEL)
     totaal = time.perf_counter() - begin
     opgeslagen = Vroegsignaal.objects.count()
     matching_bestand = sum(gemeten.pop("matching_s", [0.0]))

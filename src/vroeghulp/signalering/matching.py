@@ -359,9 +359,8 @@ def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
             # ids first, then COPY: a multi-row INSERT with tens of thousands of placeholders cost
             # psycopg seconds of query parsing per 200,000 cases
             ids = pgarray.volgende_ids(cursor, meta.db_table, len(rijen))
-            with cursor.cursor.copy(f"COPY {tabel} ({pk}, {namen}) FROM STDIN") as copy:
-                for pk_waarde, rij in zip(ids, rijen):
-                    copy.write_row((pk_waarde, *rij))
+            pgarray.kopieer(cursor, tabel, [pk, *namen.split(", ")],
+                            ((pk_waarde, *rij) for pk_waarde, rij in zip(ids, rijen)))
             rijen = []
         for i in range(0, len(rijen), per_statement):
             deel = rijen[i:i + per_statement]

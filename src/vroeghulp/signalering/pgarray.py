@@ -1,5 +1,5 @@
 """PostgreSQL helpers for the bulk paths of intake and matching: array literals built in one
-pass, and ids taken from a sequence before a COPY.
+pass, ids taken from a sequence before a COPY, and binary COPY with the table's column types.
 
 psycopg adapts a Python list element by element in Python (measured: 3 s of a 200,000-signal
 intake); one ``'{...}'`` text literal per column, cast in SQL (``%s::text[]``), costs a join.
@@ -32,8 +32,34 @@ PER_TYPE = {"text": tekst, "bigint": getal, "date": datum}
 
 def volgende_ids(cursor, tabel: str, aantal: int) -> list[int]:
     """``aantal`` ids from the sequence of ``tabel``.id, so rows can be written with COPY (which
-    returns nothing) and referred to before they exist."""
+    returns nothing) and referred to before they exist. The sequence is looked up once in a
+    subquery (in the select list it was looked up for every row: 30 ms per 5,000 ids)."""
     cursor.execute(
-        "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [tabel, aantal],
+        "SELECT nextval(s.seq) FROM (SELECT pg_get_serial_sequence(%s, 'id')::regclass AS seq) s, "
+        "generate_series(1, %s)", [tabel, aantal],
     )
     return [r[0] for r in cursor.fetchall()]
+
+
+_TYPEN: dict[tuple, list[str]] = {}
+
+
+def kopieer(cursor, tabel: str, kolommen, rijen) -> None:
+    """COPY ``rijen`` into ``kolommen`` of ``tabel`` in binary format, with the column types
+    from the catalog: psycopg then picks one dumper per column instead of one per value
+    (measured: 9.7 -> 2.9 us per 35-column row). Values must be of the column's Python type
+    (Decimal for numeric, date, bool, int; a jsonb value is the object, not its JSON text).
+    ``cursor``: Django's cursor wrapper."""
+    sleutel = (cursor.db.settings_dict["NAME"], tabel, tuple(kolommen))
+    typen = _TYPEN.get(sleutel)
+    if typen is None:
+        cursor.execute(
+            "SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+            "WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped", [tabel],
+        )
+        per_kolom = dict(cursor.fetchall())
+        typen = _TYPEN[sleutel] = [per_kolom[k.strip('"')] for k in kolommen]
+    with cursor.cursor.copy(f"COPY {tabel} ({', '.join(kolommen)}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(typen)
+        for rij in rijen:
+            copy.write_row(rij)

@@ -365,9 +365,9 @@ class _Schrijver:
             )
             return {eid: [pk, Decimal(bedrag)] for eid, pk, bedrag in cursor.fetchall()}
 
-    def _rij(self, record, waarschuwingen, *, sleutel: bool = True):
+    def _rij(self, record, waarschuwingen, *, sleutel: bool = True, copy: bool = False):
         """The row to write: the record, its household key (``sleutel=False``: matching sets it)
-        and its warnings as JSON."""
+        and its warnings as JSON (``copy`` on PostgreSQL: as the object, see pgarray.kopieer)."""
         waarden = list(record)
         waarden.append(_sleutel(record) if sleutel else "")
         if not self.postgres:
@@ -380,16 +380,16 @@ class _Schrijver:
                     if tekst is None:
                         tekst = datums[datum] = datum.isoformat()
                     waarden[i] = tekst
-        waarden.append(
-            json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]"
-        )
+        lijst = [{"veld": v, "code": c} for v, c in waarschuwingen] if waarschuwingen else []
+        # PostgreSQL's binary COPY takes the jsonb value as the object (pgarray.kopieer)
+        waarden.append(lijst if copy and self.postgres else json.dumps(lijst))
         return waarden
 
     def _voeg_in(self, invoegen):
         vast = self.vast
         rijen = []
         for record, waarschuwingen, vorig, herhaling in invoegen:
-            rij = self._rij(record, waarschuwingen, sleutel=self.bron is None)
+            rij = self._rij(record, waarschuwingen, sleutel=self.bron is None, copy=True)
             rij.extend(vast)
             if herhaling:
                 rij[26] = True  # herhaling
@@ -403,9 +403,7 @@ class _Schrijver:
             self._match(invoegen, rijen)
         with connection.cursor() as cursor:
             if self.postgres:
-                with cursor.cursor.copy(f"COPY {_TABEL} ({', '.join(kolommen)}) FROM STDIN") as copy:
-                    for rij in rijen:
-                        copy.write_row(rij)
+                pgarray.kopieer(cursor, _TABEL, kolommen, rijen)
             else:
                 plaatsen = ", ".join(["%s"] * len(kolommen))
                 cursor.executemany(f"INSERT INTO {_TABEL} ({', '.join(kolommen)}) VALUES ({plaatsen})", rijen)
