@@ -88,6 +88,7 @@ from django.utils import timezone
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.signalering import brp as brp_module
+from vroeghulp.signalering import ids as ids_vooraf
 from vroeghulp.signalering import pgarray
 from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.werkdagen import crisis_deadline
@@ -358,9 +359,17 @@ def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
         if connection.vendor == "postgresql":
             # ids first, then COPY: a multi-row INSERT with tens of thousands of placeholders cost
             # psycopg seconds of query parsing per 200,000 cases
-            ids = pgarray.volgende_ids(cursor, meta.db_table, len(rijen))
+            ids = ids_vooraf.volgende(cursor, meta.db_table, len(rijen))
             pgarray.kopieer(cursor, tabel, [pk, *namen.split(", ")],
                             ((pk_waarde, *rij) for pk_waarde, rij in zip(ids, rijen)))
+            rijen = []
+        elif connection.in_atomic_block:
+            # ids first, then one executemany: no statement of thousands of placeholders to parse
+            ids = ids_vooraf.volgende(cursor, meta.db_table, len(rijen))
+            cursor.executemany(
+                f"INSERT INTO {tabel} ({pk}, {namen}) VALUES ({', '.join(['%s'] * (len(kolommen) + 1))})",
+                [(pk_waarde, *rij) for pk_waarde, rij in zip(ids, rijen)],
+            )
             rijen = []
         for i in range(0, len(rijen), per_statement):
             deel = rijen[i:i + per_statement]

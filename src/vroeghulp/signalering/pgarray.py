@@ -1,5 +1,5 @@
 """PostgreSQL helpers for the bulk paths of intake and matching: array literals built in one
-pass, ids taken from a sequence before a COPY, and binary COPY with the table's column types.
+pass, and binary COPY with the table's column types.
 
 psycopg adapts a Python list element by element in Python (measured: 3 s of a 200,000-signal
 intake); one ``'{...}'`` text literal per column, cast in SQL (``%s::text[]``), costs a join.
@@ -28,17 +28,6 @@ def datum(waarden) -> str:
 
 
 PER_TYPE = {"text": tekst, "bigint": getal, "date": datum}
-
-
-def volgende_ids(cursor, tabel: str, aantal: int) -> list[int]:
-    """``aantal`` ids from the sequence of ``tabel``.id, so rows can be written with COPY (which
-    returns nothing) and referred to before they exist. The sequence is looked up once in a
-    subquery (in the select list it was looked up for every row: 30 ms per 5,000 ids)."""
-    cursor.execute(
-        "SELECT nextval(s.seq) FROM (SELECT pg_get_serial_sequence(%s, 'id')::regclass AS seq) s, "
-        "generate_series(1, %s)", [tabel, aantal],
-    )
-    return [r[0] for r in cursor.fetchall()]
 
 
 _TYPEN: dict[tuple, list[str]] = {}

@@ -15,15 +15,23 @@ from vroeghulp.signalering.intake.opslag import Rapport, verwerk
 def verwerk_bestand(partner, data: bytes, *, bestandsnaam: str = "", kanaal: str, max_bytes=None,
                     max_rijen=None, **kwargs) -> Rapport:
     """A file (CSV, XLSX or JSON) from the screen or the command line."""
-    from vroeghulp.signalering.intake import instellingen
+    from vroeghulp.signalering.intake import instellingen, parallel
 
     grens = max_bytes if max_bytes is not None else instellingen.max_bytes()
     if len(data) > grens:
         raise Weigering("te_groot", detail=f"maximaal {grens // (1024 * 1024)} MB", status=413)
     if not data.strip():
         raise Weigering("leeg")
-    bron = lees(data, bestandsnaam, max_rijen=max_rijen or instellingen.max_rijen())
-    return verwerk(partner, bron.rijen, kanaal=kanaal, bestandsnaam=bestandsnaam, bron=bron, **kwargs)
+    max_rijen = max_rijen or instellingen.max_rijen()
+    if parallel.gebruiken(data):  # a large file: read and checked in a second process
+        bron = parallel.ParalleleBron(data, bestandsnaam, max_rijen=max_rijen)
+    else:
+        bron = lees(data, bestandsnaam, max_rijen=max_rijen)
+    try:
+        return verwerk(partner, bron.rijen, kanaal=kanaal, bestandsnaam=bestandsnaam, bron=bron, **kwargs)
+    finally:
+        if isinstance(bron, parallel.ParalleleBron):
+            bron.sluit()  # also when the delivery was refused before its rows were read
 
 
 __all__ = ["Rapport", "Weigering", "json_rijen", "lees", "signalen_uit_json", "verwerk", "verwerk_bestand"]

@@ -82,6 +82,9 @@ class Weigering(Exception):
         self.status = status
         super().__init__(code)
 
+    def __reduce__(self):  # whole, through the pipe of the reading process (intake.parallel)
+        return (type(self), (self.code, self.detail, self.status))
+
     @property
     def titel(self) -> str:
         return melding(self.code)

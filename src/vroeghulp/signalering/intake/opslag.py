@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
+from vroeghulp.signalering import ids as ids_vooraf
 from vroeghulp.signalering import matching, pgarray
 from vroeghulp.signalering.intake import instellingen
 from vroeghulp.signalering.intake.codes import Weigering, melding
@@ -152,17 +153,15 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
             hoogste_vooraf = cursor.fetchone()[0]
 
         schrijver = _Schrijver(partner, aanlevering, datum, controleur, rapport,
-                               matching_bij_opslag() if match else None, hoogste_vooraf)
-        blok = []
-        for item in rijen:
-            blok.append(item)
-            if len(blok) >= BLOK:
-                schrijver.schrijf(blok)
-                blok = []
-                if voortgang:
-                    voortgang(rapport.ontvangen)
-        if blok:
-            schrijver.schrijf(blok)
+                               matching_bij_opslag() if match else None)
+        if hasattr(bron, "gecontroleerd"):  # read and checked in a second process (intake.parallel)
+            gecontroleerd = bron.gecontroleerd(controleur)
+        else:
+            gecontroleerd = (controleer(controleur, schrijver.snel, blok) for blok in blokken(rijen))
+        for blok in gecontroleerd:
+            schrijver.schrijf_gecontroleerd(blok)
+            if voortgang:
+                voortgang(rapport.ontvangen)
         if schrijver.uitgestelde_zaken:
             matching.schrijf_uitgestelde_zaken(schrijver.uitgestelde_zaken)
         if rapport.ontvangen == 0:
@@ -256,16 +255,48 @@ def _sleutel(record) -> str:
     return matching.huishoudsleutel(bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
 
 
+def controleer(controleur: Controleur, snel: SnelleControle, blok) -> tuple[list, list]:
+    """Check a block of read rows; no database. Returns the outcome per row (None where the row
+    passed: storing decides between accepted and duplicate) and the rows that passed as
+    ``(positie, rij, record, waarschuwingen)``. Pure, so a second process can run it
+    (``intake.parallel``)."""
+    uitkomsten = [None] * len(blok)
+    goed = []
+    te_controleren = [waarden for _rij, waarden, vooraf in blok if not vooraf]
+    gecontroleerd = iter(snel.controleer_blok(te_controleren)) if te_controleren else iter(())
+    for positie, (rij, waarden, vooraf) in enumerate(blok):
+        if vooraf:
+            eid = controleur.extern_id(waarden[0]) if waarden else None
+            uitkomsten[positie] = (rij, eid, AFGEWEZEN, vooraf, None, False)
+            continue
+        record, fouten, waarschuwingen = next(gecontroleerd)
+        if fouten:
+            uitkomsten[positie] = (rij, controleur.extern_id(waarden[0]), AFGEWEZEN, fouten, waarschuwingen, False)
+        else:
+            goed.append((positie, rij, record, waarschuwingen))
+    return uitkomsten, goed
+
+
+def blokken(rijen):
+    """Read rows in blocks of ``BLOK``."""
+    blok = []
+    for item in rijen:
+        blok.append(item)
+        if len(blok) >= BLOK:
+            yield blok
+            blok = []
+    if blok:
+        yield blok
+
+
 class _Schrijver:
-    def __init__(self, partner, aanlevering, datum, controleur, rapport, bron=None, hoogste_vooraf=0):
+    def __init__(self, partner, aanlevering, datum, controleur, rapport, bron=None):
         self.bron = bron  # matching while storing (see the module docstring), or None
         self.datum = datum
         self.ingevoegd: list[int] = []  # ids of the inserted signals (when matching while storing)
         self.niet_gematcht: list[int] = []  # ... of those, the ones whose block matching refused
         self.terugkoppelen: set[int] = set()
         self.uitgestelde_zaken: dict = {}  # existing cases matching changed, written once at the end
-        self._hoogste_vooraf = hoogste_vooraf
-        self._volgend_id = None
         self._analyse_bij = 20_000
         self.partner_id = partner.pk
         self.aanlevering_id = aanlevering.pk
@@ -284,25 +315,15 @@ class _Schrijver:
                      Signaalstatus.NOG_NIET_OPGEPAKT.value, self.status_datum)
 
     def schrijf(self, blok):
+        self.schrijf_gecontroleerd(controleer(self.controleur, self.snel, blok))
+
+    def schrijf_gecontroleerd(self, gecontroleerd):
+        """Store a block checked by ``controleer`` (here or in the reading process)."""
+        uitkomsten, goed = gecontroleerd
         self._statistieken_bij()
         rapport = self.rapport
-        controleur = self.controleur
-        uitkomsten = [None] * len(blok)
-        goed = []
-        te_controleren = [waarden for _rij, waarden, vooraf in blok if not vooraf]
-        gecontroleerd = iter(self.snel.controleer_blok(te_controleren)) if te_controleren else iter(())
-        for positie, (rij, waarden, vooraf) in enumerate(blok):
-            if vooraf:
-                eid = controleur.extern_id(waarden[0]) if waarden else None
-                uitkomsten[positie] = (rij, eid, AFGEWEZEN, vooraf, None, False)
-                continue
-            record, fouten, waarschuwingen = next(gecontroleerd)
-            if fouten:
-                uitkomsten[positie] = (rij, controleur.extern_id(waarden[0]), AFGEWEZEN, fouten, waarschuwingen, False)
-            else:
-                goed.append((positie, rij, record, waarschuwingen))
-        rapport.ontvangen += len(blok)
-        rapport.afgewezen += len(blok) - len(goed)
+        rapport.ontvangen += len(uitkomsten)
+        rapport.afgewezen += len(uitkomsten) - len(goed)
         if goed:
             self._bewaar(goed, uitkomsten)
         rapport.regels.extend(uitkomsten)
@@ -380,9 +401,10 @@ class _Schrijver:
                     if tekst is None:
                         tekst = datums[datum] = datum.isoformat()
                     waarden[i] = tekst
-        lijst = [{"veld": v, "code": c} for v, c in waarschuwingen] if waarschuwingen else []
-        # PostgreSQL's binary COPY takes the jsonb value as the object (pgarray.kopieer)
-        waarden.append(lijst if copy and self.postgres else json.dumps(lijst))
+        if copy and self.postgres:  # binary COPY takes the jsonb value as the object (pgarray.kopieer)
+            waarden.append([{"veld": v, "code": c} for v, c in waarschuwingen])
+        else:
+            waarden.append(json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]")
         return waarden
 
     def _voeg_in(self, invoegen):
@@ -422,18 +444,9 @@ class _Schrijver:
 
     def _ids(self, aantal: int) -> list[int]:
         """The ids the next ``aantal`` rows will get, known before the INSERT so matching can refer
-        to them. PostgreSQL: from the table's sequence; SQLite: above every id used so far (the
-        delivery holds the database's write lock, and AUTOINCREMENT never reuses an id)."""
+        to them (``signalering.ids``; the delivery's transaction holds the write lock)."""
         with connection.cursor() as cursor:
-            if self.postgres:
-                return pgarray.volgende_ids(cursor, _TABEL, aantal)
-            if self._volgend_id is None:
-                cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [_TABEL])
-                rij = cursor.fetchone()
-                self._volgend_id = max(self._hoogste_vooraf, rij[0] if rij else 0) + 1
-        begin = self._volgend_id
-        self._volgend_id += aantal
-        return list(range(begin, begin + aantal))
+            return ids_vooraf.volgende(cursor, _TABEL, aantal)
 
     def _match(self, invoegen, rijen):
         """Give each row its id, household key, case, wijk, inwoner and status (appends the
