@@ -23,14 +23,15 @@ def verwerk_bestand(partner, data: bytes, *, bestandsnaam: str = "", kanaal: str
     if not data.strip():
         raise Weigering("leeg")
     max_rijen = max_rijen or instellingen.max_rijen()
-    if parallel.gebruiken(data):  # a large file: read and checked in a second process
+    tweede_proces = parallel.gebruiken(data)
+    if tweede_proces:  # a large file: read and checked in a second process
         bron = parallel.ParalleleBron(data, bestandsnaam, max_rijen=max_rijen)
     else:
         bron = lees(data, bestandsnaam, max_rijen=max_rijen)
     try:
         return verwerk(partner, bron.rijen, kanaal=kanaal, bestandsnaam=bestandsnaam, bron=bron, **kwargs)
     finally:
-        if isinstance(bron, parallel.ParalleleBron):
+        if tweede_proces:
             bron.sluit()  # also when the delivery was refused before its rows were read
 
 

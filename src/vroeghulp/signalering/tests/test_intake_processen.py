@@ -111,10 +111,27 @@ def database(tmp_path_factory):
     db.weg()
 
 
-def test_killed_import_leaves_all_or_nothing(database, tmp_path):
+def _leesprocessen(database) -> list[int]:
+    """Reading processes (intake.parallel) started for this test's database."""
+    gevonden = []
+    for pad in Path("/proc").glob("[0-9]*"):
+        try:
+            if b"intake.parallel import hoofd" in (pad / "cmdline").read_bytes() and (
+                    database.url.encode() in (pad / "environ").read_bytes()):
+                gevonden.append(int(pad.name))
+        except OSError:
+            continue
+    return gevonden
+
+
+@pytest.mark.parametrize("lezen", ["tweede_proces", "zelfde_proces"])
+def test_killed_import_leaves_all_or_nothing(database, tmp_path, lezen):
+    """Also with the file read and checked in a second process (intake.parallel): that process
+    ends by itself once the import is killed."""
     database.leeg()
     bestand = csv_bestand(tmp_path / "groot.csv", range(100_000))
-    proces = database.start("signalen", "importeer", str(bestand), "--partner", "energie", "-v", "2", "--samenvatting")
+    proces = database.start("signalen", "importeer", str(bestand), "--partner", "energie", "-v", "2", "--samenvatting",
+                            VROEGHULP_INTAKE_PARALLEL_VANAF_MB="0" if lezen == "tweede_proces" else "uit")
     begin = time.monotonic()
     regel = proces.stderr.readline()
     while regel and not regel.startswith("verwerkt:"):
@@ -122,9 +139,14 @@ def test_killed_import_leaves_all_or_nothing(database, tmp_path):
     assert regel.startswith("verwerkt:"), "de import meldde geen voortgang"
     verwerkt = int(regel.split(":")[1])
     assert 0 < verwerkt < 100_000  # half-way: some rows written inside the open transaction
+    assert bool(_leesprocessen(database)) == (lezen == "tweede_proces")
     proces.send_signal(signal.SIGKILL)
     proces.wait(timeout=60)
     assert proces.returncode == -signal.SIGKILL
+    tot = time.monotonic() + 15
+    while _leesprocessen(database) and time.monotonic() < tot:
+        time.sleep(0.1)
+    assert not _leesprocessen(database), "het leesproces liep door na het stoppen van de import"
     assert database.aantal() in (0, 100_000)
     assert database.aantal() == 0, f"gestopt na {time.monotonic() - begin:.1f} s"
     assert database.query("SELECT COUNT(*) FROM signalering_aanlevering")[0][0] == 0

@@ -398,3 +398,38 @@ def test_slechte_invoer(geval, energie):
             elif gevonden is not None and not isinstance(gevonden, (str, bool)):
                 gevonden = str(gevonden)
             assert gevonden == waarde, naam
+
+
+# A sample of the suite through the second reading process (intake.parallel, used for large
+# files): every kind of refusal raised while reading, and per-row answers in each format.
+IN_TWEEDE_PROCES = {
+    "kolom ID ontbreekt", "kolom twee keer (bsn en burgerservicenummer)", "alleen een kopregel",
+    "aanhalingsteken niet gesloten", "NUL-bytes (binair bestand)", "xlsx afgekapt", "oud .xls-bestand",
+    "json kapot", "json verkeerde vorm", "meer regels dan toegestaan", "één cel van 200.000 tekens",
+    "windows-1252 met euroteken", "utf-16 (Excel Unicode-tekst, tab)", "goede en foute regels door elkaar",
+    "xlsx met getallen, datums en verloren nullen", "json plat (client-velden naast het signaal)",
+    "veld achternaam='=HYPERLINK(\"http://kwaad.example\",\"Klik\")'",
+}
+
+
+def test_steekproef_is_compleet():
+    assert IN_TWEEDE_PROCES <= {g.naam for g in GEVALLEN}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("geval", [g for g in GEVALLEN if g.naam in IN_TWEEDE_PROCES],
+                         ids=lambda g: g.naam)
+def test_slechte_invoer_in_tweede_proces(geval, energie, settings, monkeypatch):
+    from vroeghulp.signalering.intake import parallel
+
+    settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "0"
+    gestart = []
+
+    class Bijgehouden(parallel.ParalleleBron):
+        def __init__(self, *args, **kwargs):
+            gestart.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ParalleleBron", Bijgehouden)
+    test_slechte_invoer(geval, energie)
+    assert gestart == [1]
