@@ -134,6 +134,9 @@ def hoofd(fd: int) -> None:
 
 def _kind(pijp) -> None:
     """Read, wait for the checks' settings, then send checked blocks."""
+    import gc
+
+    gc.disable()  # as ``opslag.verwerk``: millions of small tuples, no reference cycles
     from vroeghulp.signalering.intake import lezen, opslag
     from vroeghulp.signalering.intake.snel import SnelleControle
 
