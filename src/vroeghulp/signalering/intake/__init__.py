@@ -7,6 +7,8 @@ screen and ``vroeghulp signalen importeer`` (CONTRACTS section 3).
 - ``opslag``: atomic bulk storage, duplicates and repeats, audit, matching hook.
 """
 
+import logging
+
 from vroeghulp.signalering.intake.codes import Weigering
 from vroeghulp.signalering.intake.lezen import lees, signalen_uit_json, json_rijen
 from vroeghulp.signalering.intake.opslag import Rapport, verwerk
@@ -25,8 +27,14 @@ def verwerk_bestand(partner, data: bytes, *, bestandsnaam: str = "", kanaal: str
     max_rijen = max_rijen or instellingen.max_rijen()
     tweede_proces = parallel.gebruiken(data)
     if tweede_proces:  # a large file: read and checked in a second process
-        bron = parallel.ParalleleBron(data, bestandsnaam, max_rijen=max_rijen)
-    else:
+        try:
+            bron = parallel.ParalleleBron(data, bestandsnaam, max_rijen=max_rijen)
+        except parallel.LezenMislukt as fout:
+            # it did not start (e.g. an application server whose sys.executable is no Python):
+            # the second process only adds speed, so read here
+            logger.warning("Tweede leesproces niet gestart (%s); het bestand wordt in dit proces gelezen", fout)
+            tweede_proces = False
+    if not tweede_proces:
         bron = lees(data, bestandsnaam, max_rijen=max_rijen)
     try:
         return verwerk(partner, bron.rijen, kanaal=kanaal, bestandsnaam=bestandsnaam, bron=bron, **kwargs)
@@ -34,5 +42,7 @@ def verwerk_bestand(partner, data: bytes, *, bestandsnaam: str = "", kanaal: str
         if tweede_proces:
             bron.sluit()  # also when the delivery was refused before its rows were read
 
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Rapport", "Weigering", "json_rijen", "lees", "signalen_uit_json", "verwerk", "verwerk_bestand"]

@@ -109,11 +109,25 @@ def test_weigering_halverwege_in_tweede_proces_slaat_niets_op(settings):
     _geen_levering()
 
 
-def test_leesproces_dat_wegvalt_slaat_niets_op(settings, monkeypatch):
+def test_leesproces_dat_niet_start_dan_leest_dit_proces(settings, monkeypatch, caplog):
+    """The second process only adds speed: when it cannot start, the file is read here."""
+    settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
     settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "0"
     monkeypatch.setattr(parallel, "_START", "import sys; sys.exit(3)")
     partner = Signaalpartner.objects.create(code="energie", naam="Energie", type=PartnerType.ENERGIE)
-    with pytest.raises(parallel.LezenMislukt):
+    rapport = verwerk_bestand(partner, _bestand(100), bestandsnaam="a.csv", kanaal="bestand")
+    assert rapport.ontvangen == 100 and rapport.geaccepteerd > 90 and Vroegsignaal.objects.count() > 90
+    assert "Tweede leesproces niet gestart" in caplog.text
+
+
+def test_leesproces_dat_halverwege_wegvalt_slaat_niets_op(settings, monkeypatch):
+    settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "0"
+    monkeypatch.setattr(parallel, "_START", (
+        "import sys; from multiprocessing.connection import Connection; c = Connection(int(sys.argv[1])); "
+        "c.recv(); c.send(('bron', ('csv', 'utf-8', ';'))); c.recv_bytes(); sys.exit(3)"
+    ))
+    partner = Signaalpartner.objects.create(code="energie", naam="Energie", type=PartnerType.ENERGIE)
+    with pytest.raises(parallel.LezenMislukt, match="stopte onverwacht"):
         verwerk_bestand(partner, _bestand(100), bestandsnaam="a.csv", kanaal="bestand")
     _geen_levering()
 
