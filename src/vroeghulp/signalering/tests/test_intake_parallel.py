@@ -120,27 +120,23 @@ def test_leesproces_dat_niet_start_dan_leest_dit_proces(settings, monkeypatch, c
     assert "Tweede leesproces niet gestart" in caplog.text
 
 
-def test_leesproces_dat_halverwege_wegvalt_slaat_niets_op(settings, monkeypatch):
-    settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "0"
-    monkeypatch.setattr(parallel, "_START", (
-        "import sys; from multiprocessing.connection import Connection; c = Connection(int(sys.argv[1])); "
-        "c.recv(); c.send(('bron', ('csv', 'utf-8', ';'))); c.recv_bytes(); sys.exit(3)"
-    ))
-    partner = Signaalpartner.objects.create(code="energie", naam="Energie", type=PartnerType.ENERGIE)
-    with pytest.raises(parallel.LezenMislukt, match="stopte onverwacht"):
-        verwerk_bestand(partner, _bestand(100), bestandsnaam="a.csv", kanaal="bestand")
-    _geen_levering()
+# A stand-in child that starts like the real one and then, after the checks' settings, ...
+_NEP_KIND = (
+    "import sys; from multiprocessing.connection import Connection; c = Connection(int(sys.argv[1])); "
+    "c.recv(); c.send(('bron', ('csv', 'utf-8', ';'))); c.recv_bytes(); "
+)
 
 
-def test_fout_in_leesproces_komt_door_zonder_tekst(settings, monkeypatch):
-    """Any error in the child comes through by its type only: its text could hold a BSN."""
+@pytest.mark.parametrize(("daarna", "melding"), [
+    ("sys.exit(3)", "stopte onverwacht"),  # ... dies half-way
+    # ... reports an error: it comes through by its type only (its text could hold a BSN)
+    ("c.send(('fout', 'ValueError'))", r"gaf een fout \(ValueError\)"),
+])
+def test_leesproces_dat_halverwege_faalt_slaat_niets_op(settings, monkeypatch, daarna, melding):
     settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "0"
-    monkeypatch.setattr(parallel, "_START", (
-        "import sys; from multiprocessing.connection import Connection; c = Connection(int(sys.argv[1])); "
-        "c.recv(); c.send(('bron', ('csv', 'utf-8', ';'))); c.recv_bytes(); c.send(('fout', 'ValueError'))"
-    ))
+    monkeypatch.setattr(parallel, "_START", _NEP_KIND + daarna)
     partner = Signaalpartner.objects.create(code="energie", naam="Energie", type=PartnerType.ENERGIE)
-    with pytest.raises(parallel.LezenMislukt, match=r"\(ValueError\)"):
+    with pytest.raises(parallel.LezenMislukt, match=melding):
         verwerk_bestand(partner, _bestand(100), bestandsnaam="a.csv", kanaal="bestand")
     _geen_levering()
 
