@@ -13,6 +13,8 @@ from vroeghulp.signalering.intake.codes import Weigering
 from vroeghulp.signalering.intake.lezen import lees, signalen_uit_json, json_rijen
 from vroeghulp.signalering.intake.opslag import Rapport, verwerk
 
+logger = logging.getLogger(__name__)
+
 
 def verwerk_bestand(partner, data: bytes, *, bestandsnaam: str = "", kanaal: str, max_bytes=None,
                     max_rijen=None, **kwargs) -> Rapport:
@@ -42,7 +44,5 @@ def verwerk_bestand(partner, data: bytes, *, bestandsnaam: str = "", kanaal: str
         if tweede_proces:
             bron.sluit()  # also when the delivery was refused before its rows were read
 
-
-logger = logging.getLogger(__name__)
 
 __all__ = ["Rapport", "Weigering", "json_rijen", "lees", "signalen_uit_json", "verwerk", "verwerk_bestand"]

@@ -53,7 +53,7 @@ class ParalleleBron:
 
     Starting it reads the file's format (or raises its refusal, as ``lezen.lees`` does); the
     rows follow, checked, from ``gecontroleerd(controleur)``. The child is a fresh interpreter
-    (``python -m`` this module), not a fork of this process and its database connections, and it
+    (``python -c _START``), not a fork of this process and its database connections, and it
     does not import this program's main module again (as multiprocessing's spawn would)."""
 
     aantal = None
@@ -65,21 +65,28 @@ class ParalleleBron:
         omgeving = {**os.environ, "PYTHONPATH": os.pathsep.join(
             p for p in (pakket, os.environ.get("PYTHONPATH", "")) if p)}
         with daar:
-            self._proces = subprocess.Popen(
-                [sys.executable, "-c", _START, str(daar.fileno())], pass_fds=[daar.fileno()], env=omgeving,
-                stdin=subprocess.DEVNULL,
-            )
+            try:
+                self._proces = subprocess.Popen(
+                    [sys.executable, "-c", _START, str(daar.fileno())], pass_fds=[daar.fileno()], env=omgeving,
+                    stdin=subprocess.DEVNULL,
+                )
+            except OSError as fout:
+                hier.close()
+                raise LezenMislukt(f"het leesproces startte niet ({type(fout).__name__})") from None
         self._pijp = Connection(hier.detach())
         self.waarschuwingen: list = []
         try:
-            try:
-                self._pijp.send((data, bestandsnaam, max_rijen))
-            except (BrokenPipeError, ConnectionResetError):
-                raise LezenMislukt("het leesproces startte niet") from None
+            self._zend((data, bestandsnaam, max_rijen))
             self.formaat, self.codering, self.scheidingsteken = self._ontvang()
         except BaseException:
             self.sluit()
             raise
+
+    def _zend(self, inhoud) -> None:
+        try:
+            self._pijp.send(inhoud)
+        except (BrokenPipeError, ConnectionResetError):
+            raise LezenMislukt("het leesproces stopte onverwacht") from None
 
     def _ontvang(self):
         try:
@@ -95,7 +102,7 @@ class ParalleleBron:
     def gecontroleerd(self, controleur):
         """The checked blocks (as ``opslag.controleer`` returns them), in file order."""
         try:
-            self._pijp.send(controleur)
+            self._zend(controleur)
             while True:
                 blok = self._ontvang()
                 if blok is None:

@@ -109,11 +109,16 @@ def test_weigering_halverwege_in_tweede_proces_slaat_niets_op(settings):
     _geen_levering()
 
 
-def test_leesproces_dat_niet_start_dan_leest_dit_proces(settings, monkeypatch, caplog):
-    """The second process only adds speed: when it cannot start, the file is read here."""
+@pytest.mark.parametrize("hoe", ["stopt_meteen", "geen_python"])
+def test_leesproces_dat_niet_start_dan_leest_dit_proces(settings, monkeypatch, caplog, hoe):
+    """The second process only adds speed: when it cannot start (it ends at once, or the
+    application server's ``sys.executable`` is no Python), the file is read here."""
     settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
     settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "0"
-    monkeypatch.setattr(parallel, "_START", "import sys; sys.exit(3)")
+    if hoe == "stopt_meteen":
+        monkeypatch.setattr(parallel, "_START", "import sys; sys.exit(3)")
+    else:
+        monkeypatch.setattr(parallel.sys, "executable", "/bestaat/niet/python")
     partner = Signaalpartner.objects.create(code="energie", naam="Energie", type=PartnerType.ENERGIE)
     rapport = verwerk_bestand(partner, _bestand(100), bestandsnaam="a.csv", kanaal="bestand")
     assert rapport.ontvangen == 100 and rapport.geaccepteerd > 90 and Vroegsignaal.objects.count() > 90
