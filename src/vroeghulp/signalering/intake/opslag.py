@@ -386,9 +386,9 @@ class _Schrijver:
             )
             return {eid: [pk, Decimal(bedrag)] for eid, pk, bedrag in cursor.fetchall()}
 
-    def _rij(self, record, waarschuwingen, *, sleutel: bool = True, copy: bool = False):
+    def _rij(self, record, waarschuwingen, *, sleutel: bool = True):
         """The row to write: the record, its household key (``sleutel=False``: matching sets it)
-        and its warnings as JSON (``copy`` on PostgreSQL: as the object, see pgarray.kopieer)."""
+        and its warnings as JSON."""
         waarden = list(record)
         waarden.append(_sleutel(record) if sleutel else "")
         if not self.postgres:
@@ -401,17 +401,14 @@ class _Schrijver:
                     if tekst is None:
                         tekst = datums[datum] = datum.isoformat()
                     waarden[i] = tekst
-        if copy and self.postgres:  # binary COPY takes the jsonb value as the object (pgarray.kopieer)
-            waarden.append([{"veld": v, "code": c} for v, c in waarschuwingen])
-        else:
-            waarden.append(json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]")
+        waarden.append(json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]")
         return waarden
 
     def _voeg_in(self, invoegen):
         vast = self.vast
         rijen = []
         for record, waarschuwingen, vorig, herhaling in invoegen:
-            rij = self._rij(record, waarschuwingen, sleutel=self.bron is None, copy=True)
+            rij = self._rij(record, waarschuwingen, sleutel=self.bron is None)
             rij.extend(vast)
             if herhaling:
                 rij[26] = True  # herhaling

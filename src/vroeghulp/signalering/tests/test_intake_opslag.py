@@ -90,3 +90,23 @@ def test_matching_while_storing_only_without_network(settings):
         assert opslag.matching_bij_opslag() is None
     finally:
         brp.gebruik_bron(None)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("match", [True, False])
+def test_warnings_are_stored_as_a_json_list(energie, vaste_dag, settings, match):
+    """On PostgreSQL the signals go in by binary COPY with the JSON text passed through
+    (pgarray.kopieer); on both databases the column holds a JSON array, not a JSON string."""
+    from django.db import connection
+
+    settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
+    csv = CSV + b"A2;412;03-12-2025;10-01-2026;3563AB;2\n"
+    csv = csv.replace(b"ID;", b"achternaam;ID;").replace(b"\nA1;", b"\n=Dijk;A1;").replace(b"\nA2;", b"\nDijk;A2;")
+    rapport = verwerk_bestand(energie, csv, kanaal="bestand", match=match)
+    assert rapport.geaccepteerd == 2
+    opgeslagen = dict(Vroegsignaal.objects.values_list("extern_id", "waarschuwingen"))
+    assert opgeslagen == {"A1": [{"veld": "client.achternaam", "code": "formule_teken"}], "A2": []}
+    soort = "jsonb_typeof" if connection.vendor == "postgresql" else "json_type"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {soort}(waarschuwingen) FROM {Vroegsignaal._meta.db_table}")
+        assert {r[0] for r in cursor.fetchall()} == {"array"}
