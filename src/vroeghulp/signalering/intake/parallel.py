@@ -8,15 +8,17 @@ same as in one process (``test_intake_parallel.py`` compares both); only the wor
 
 - Small files, the upload screen below the threshold and the API stay in one process: starting
   the child (a fresh interpreter with Django) costs about a second.
-- The child can be at most one block ahead (a pipe, no queue): memory stays bounded.
+- The child runs at most about two blocks ahead (a socket, no queue): memory stays bounded.
+- When the child cannot start (an application server whose ``sys.executable`` is no Python, no
+  ``pass_fds``), ``verwerk_bestand`` reads in this process instead, with a warning in the log.
 - A refusal of the file (``Weigering``) raised in the child is raised here, at the same point as
   in one process; any other error there becomes ``LezenMislukt`` with only its type (an
   exception text could carry personal data). Nothing is stored in either case: the delivery's
   transaction rolls back.
-- When this process stops (an error, a crash, a kill), the child finds its pipe closed and ends.
+- When this process stops (an error, a crash, a kill), the child finds its socket closed and ends.
 
-Setting ``VROEGHULP_INTAKE_PARALLEL_VANAF_MB`` (default 8; 0 = always, empty or negative =
-never).
+Setting ``VROEGHULP_INTAKE_PARALLEL_VANAF_MB`` (default 8; 0 = always; empty, ``uit`` or negative
+= never).
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ class ParalleleBron:
                     [sys.executable, "-c", _START, str(daar.fileno())], pass_fds=[daar.fileno()], env=omgeving,
                     stdin=subprocess.DEVNULL,
                 )
-            except OSError as fout:
+            except (OSError, ValueError) as fout:  # ValueError: no pass_fds (Windows)
                 hier.close()
                 raise LezenMislukt(f"het leesproces startte niet ({type(fout).__name__})") from None
         self._pijp = Connection(hier.detach())
