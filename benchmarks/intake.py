@@ -217,12 +217,6 @@ def main() -> None:
     opgeslagen = Vroegsignaal.objects.count()
     matching_bestand = sum(gemeten.pop("matching_s", [0.0]))
 
-    wal = None
-    if connection.vendor == "sqlite":  # what the import left in the write-ahead log
-        with connection.cursor() as cursor:
-            begin_wal = time.perf_counter()
-            cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            wal = {"pagina_s_log_gecheckpoint": cursor.fetchone()[1:], "s": round(time.perf_counter() - begin_wal, 2)}
     api_na_import = api_rondes(3)
 
     resultaat = {
@@ -245,7 +239,6 @@ def main() -> None:
         # one API request of 10,000 signals: (seconds until the answer, matching after it)
         "api_eerste_in_nieuw_proces": api_leeg,
         "api_na_import": api_na_import,
-        "wal_na_import": wal,
         "load_voor": [round(x, 2) for x in load_voor],
         "load_na": [round(x, 2) for x in os.getloadavg()],
         "python": sys.version.split()[0],

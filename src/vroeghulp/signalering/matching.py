@@ -350,7 +350,8 @@ def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
             standaard = f.get_db_prep_save(f.get_default(), connection)
             for rij in rijen:
                 rij.append(standaard)
-    namen = ", ".join(ops.quote_name(meta.get_field(k).column) for k in kolommen)
+    kolomnamen = [ops.quote_name(meta.get_field(k).column) for k in kolommen]
+    namen = ", ".join(kolomnamen)
     pk = ops.quote_name(meta.pk.column)
     tabel = ops.quote_name(meta.db_table)
     per_statement = max(1, 900 // len(kolommen) * 10)  # well below SQLite's 32766 parameters
@@ -360,7 +361,7 @@ def maak_zaken(nieuw: list[dict], *, vandaag: date | None = None) -> list[int]:
             # ids first, then COPY: a multi-row INSERT with tens of thousands of placeholders cost
             # psycopg seconds of query parsing per 200,000 cases
             ids = ids_vooraf.volgende(cursor, meta.db_table, len(rijen))
-            pgarray.kopieer(cursor, tabel, [pk, *namen.split(", ")],
+            pgarray.kopieer(cursor, tabel, [pk, *kolomnamen],
                             ((pk_waarde, *rij) for pk_waarde, rij in zip(ids, rijen)))
             rijen = []
         elif connection.in_atomic_block:

@@ -314,9 +314,6 @@ class _Schrijver:
         self.vast = (self.partner_id, self.aanlevering_id, self.ontvangen, False, False,
                      Signaalstatus.NOG_NIET_OPGEPAKT.value, self.status_datum)
 
-    def schrijf(self, blok):
-        self.schrijf_gecontroleerd(controleer(self.controleur, self.snel, blok))
-
     def schrijf_gecontroleerd(self, gecontroleerd):
         """Store a block checked by ``controleer`` (here or in the reading process)."""
         uitkomsten, goed = gecontroleerd

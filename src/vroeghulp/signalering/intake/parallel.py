@@ -43,11 +43,12 @@ class LezenMislukt(RuntimeError):
 def gebruiken(data: bytes) -> bool:
     """Read this file in a second process?"""
     vanaf = str(_instelling("VROEGHULP_INTAKE_PARALLEL_VANAF_MB", STANDAARD_VANAF_MB)).strip()
-    if vanaf in ("", "uit") or float(vanaf) < 0:
+    if vanaf in ("", "uit"):
         return False
-    if float(vanaf) == 0:
+    megabytes = float(vanaf)
+    if megabytes == 0:
         return True  # always (tests)
-    return len(data) >= float(vanaf) * 1024 * 1024 and (os.cpu_count() or 1) > 1
+    return megabytes > 0 and len(data) >= megabytes * 1024 * 1024 and (os.cpu_count() or 1) > 1
 
 
 class ParalleleBron:

@@ -5,6 +5,7 @@ The bad-input suite runs a sample of its deliveries through the second process a
 (``test_intake_slechte_invoer.test_slechte_invoer_in_tweede_proces``)."""
 
 import datetime as dt
+import os
 
 import pytest
 import time_machine
@@ -158,6 +159,6 @@ def test_leesproces_stopt_als_de_intake_stopt():
 def test_gebruiken_vanaf_drempel(settings):
     settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "1"
     assert not parallel.gebruiken(b"x" * (1024 * 1024 - 1))
-    assert parallel.gebruiken(b"x" * (1024 * 1024)) == ((__import__("os").cpu_count() or 1) > 1)
+    assert parallel.gebruiken(b"x" * (1024 * 1024)) == ((os.cpu_count() or 1) > 1)
     settings.VROEGHULP_INTAKE_PARALLEL_VANAF_MB = "uit"
     assert not parallel.gebruiken(b"x" * (64 * 1024 * 1024))
