@@ -1,6 +1,7 @@
 """The ``vroeghulp`` console script (CONTRACTS section 1): a thin wrapper around Django's
 management commands. Two-word commands map to one command: ``signalen importeer`` ->
-``signalen_importeer``. Any other Django command (``migrate``, ``createsuperuser``) works too."""
+``signalen_importeer``. Any other Django command (``migrate``, ``createsuperuser``) works too;
+``server`` starts the production server."""
 
 import os
 import sys
@@ -15,6 +16,11 @@ def main(argv: list[str] | None = None) -> int:
         from vroeghulp.regels.cli import main as bereken
 
         return bereken(argv[1:])
+    if argv and argv[0] == "server":
+        # The production server (gunicorn); its options after the word, e.g. --workers 4.
+        from vroeghulp.common.server import main as server
+
+        return server(argv[1:])
     if argv and argv[0] == "demo":
         os.environ.setdefault("VROEGHULP_OMGEVING", "demo")
     if len(argv) >= 2 and argv[0] in TWO_WORD and not argv[1].startswith("-"):

@@ -168,7 +168,8 @@ STATICFILES_DIRS = [
 ]
 # The npm packages are found when installed (./dev does); without them pages work unstyled.
 STATICFILES_DIRS = [d for d in STATICFILES_DIRS if (d[1] if isinstance(d, tuple) else d).exists()]
-WHITENOISE_USE_FINDERS = True
+# Production serves the files that `vroeghulp collectstatic` put in STATIC_ROOT (README).
+WHITENOISE_USE_FINDERS = not PRODUCTIE
 WHITENOISE_AUTOREFRESH = not PRODUCTIE
 
 # Security headers. Cookies are secure in production; HSTS one year.
@@ -209,14 +210,30 @@ CONTENT_SECURITY_POLICY = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 
+# BSNs are masked in every log record (vroeghulp.common.logging: a record factory for all loggers,
+# the filter on each handler). Django's own loggers write through these handlers: "django" to the
+# root (no e-mail to ADMINS: a traceback may hold personal data), the development server's access
+# lines (django.server) to its own scrubbing handler.
+LOGGING_CONFIG = "vroeghulp.common.logging.configure"
+LOGLEVEL = env("VROEGHULP_LOGLEVEL", "WARNING").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"scrub_bsn": {"()": "vroeghulp.common.logging.ScrubBsnFilter"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}",
+                          "style": "{"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["scrub_bsn"]},
+        "django.server": {"class": "logging.StreamHandler", "filters": ["scrub_bsn"],
+                          "formatter": "django.server"},
     },
-    "root": {"handlers": ["console"], "level": env("VROEGHULP_LOGLEVEL", "WARNING")},
+    "loggers": {
+        "django": {"handlers": [], "level": LOGLEVEL, "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
+    "root": {"handlers": ["console"], "level": LOGLEVEL},
 }
 
 # Vroegsignalering settings (see docs and the signalering app).
