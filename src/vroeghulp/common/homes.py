@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.accounts import permissions
 from vroeghulp.accounts.models import Rol
 from vroeghulp.gebieden.models import Wijk
 
@@ -27,10 +28,10 @@ def inwoners_per_wijk() -> list[Wijk]:
 
 
 def home_context(user) -> dict:
-    template, titel = HOMES[user.rol]
+    template, titel = HOMES[permissions.role_of(user)]
     context = {"template": template, "titel": titel}
-    if user.rol in (Rol.CONSULENT, Rol.TEAMLEIDER):
+    if permissions.may_see_personal_data(user):
         context["teams"] = list(user.teams.prefetch_related("wijken"))
-    if user.rol == Rol.ANALIST:
+    if permissions.sees_only_aggregates(user):
         context["wijken"] = inwoners_per_wijk()
     return context

@@ -1,30 +1,39 @@
-"""The main menu. Apps add their screens here: (URL name, label, roles that see it).
+"""The main menu. Apps add their screens here: (URL name, label, who sees it).
 
-An entry whose URL does not exist (yet) is left out, so an app can register its item before or
-after its screen lands. Only list screens the role may open: the menu is not the permission check.
+"Who sees it" is a function of ``vroeghulp.accounts.permissions`` (preferably the one the view
+itself asks), or a set of roles, checked there too. An entry whose URL does not exist (yet) is
+left out, so an app can register its item before or after its screen lands. Only list screens
+the user may open: the menu is not the permission check.
 """
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.accounts import permissions
 from vroeghulp.accounts.models import Rol
 
 ALL = frozenset(Rol.values)
 
-CASEWORK = frozenset({Rol.CONSULENT, Rol.TEAMLEIDER})
+CASEWORK = permissions.CASEWORK_ROLES
 
-MENU: list[tuple[str, str, frozenset]] = [
+MENU: list[tuple[str, str, Callable | frozenset]] = [
     ("home", _("Start"), ALL),
-    ("zaken:werkvoorraad", _("Werkvoorraad"), CASEWORK),
-    ("zaken:team", _("Team"), frozenset({Rol.TEAMLEIDER})),
-    ("zaken:warme_overdracht", _("Warme overdracht"), frozenset({Rol.KETENPARTNER})),
-    ("zaken:sjablonen", _("Brieven"), frozenset({Rol.BEHEERDER, Rol.TEAMLEIDER})),
-    ("signalering:aanleveren", _("Signalen aanleveren"), frozenset({Rol.BEHEERDER, Rol.TEAMLEIDER})),
-    ("signalering:partners", _("Signaalpartners"), frozenset({Rol.BEHEERDER})),
-    ("accounts:gebruikers", _("Gebruikers en teams"), frozenset({Rol.BEHEERDER})),
-    ("audit:zoeken", _("Audittrail"), frozenset({Rol.BEHEERDER})),
+    ("zaken:werkvoorraad", _("Werkvoorraad"), permissions.may_see_personal_data),
+    ("zaken:team", _("Team"), permissions.may_see_team_overview),
+    ("zaken:warme_overdracht", _("Warme overdracht"), permissions.may_do_warm_handover),
+    ("zaken:sjablonen", _("Brieven"), permissions.may_manage_letters),
+    ("signalering:aanleveren", _("Signalen aanleveren"), permissions.may_upload_signals),
+    ("signalering:partners", _("Signaalpartners"), permissions.is_beheerder),
+    ("accounts:gebruikers", _("Gebruikers en teams"), permissions.is_beheerder),
+    ("audit:zoeken", _("Audittrail"), permissions.is_beheerder),
 ]
+
+
+def _sees(user, who) -> bool:
+    return who(user) if callable(who) else permissions.has_role(user, who)
 
 
 def menu_for(request) -> list[dict]:
@@ -32,8 +41,8 @@ def menu_for(request) -> list[dict]:
     if not user.is_authenticated or (settings.VROEGHULP_2FA_VERPLICHT and not user.is_verified()):
         return []
     items = []
-    for name, label, roles in MENU:
-        if user.rol not in roles:
+    for name, label, who in MENU:
+        if not _sees(user, who):
             continue
         try:
             url = reverse(name)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.gebieden.models import Buurt
+from vroeghulp.personen import namen
 
 
 class Adres(models.Model):
@@ -87,5 +88,4 @@ class Inwoner(models.Model):
 
     @property
     def naam(self) -> str:
-        delen = [self.voorletters, self.voorvoegsel, self.achternaam]
-        return " ".join(d for d in delen if d)
+        return namen.naam(self.voorletters, self.voorvoegsel, self.achternaam)

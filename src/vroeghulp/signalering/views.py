@@ -7,8 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 
-from vroeghulp.accounts.models import Rol
-from vroeghulp.accounts.permissions import is_beheerder
+from vroeghulp.accounts.permissions import is_beheerder, may_upload_signals
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.signalering.intake import Weigering, verwerk_bestand
@@ -16,12 +15,7 @@ from vroeghulp.signalering.intake.instellingen import SCHERM_MAX_BYTES
 from vroeghulp.signalering.models import Aanlevering, Kanaal, Signaalpartner
 from vroeghulp.signalering.tokens import nieuwe_token
 
-MAG_AANLEVEREN = {Rol.BEHEERDER, Rol.TEAMLEIDER}
 TOON_MAXIMAAL = 500
-
-
-def _mag_aanleveren(user) -> bool:
-    return user.is_authenticated and user.rol in MAG_AANLEVEREN
 
 
 class UploadForm(forms.Form):
@@ -37,7 +31,7 @@ class UploadForm(forms.Form):
 
 
 def aanleveren(request):
-    if not _mag_aanleveren(request.user):
+    if not may_upload_signals(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     context = {"form": form}

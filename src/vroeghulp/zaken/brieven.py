@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
+from vroeghulp.zaken import namen
 from vroeghulp.zaken.models import Briefsjabloon, Briefsoort, Huisstijl
 
 DOEL = "Vroegsignalering: inwoner benaderen met een brief (Wgs art. 3)"
@@ -94,23 +95,25 @@ class Ontvanger:
 
 
 def ontvanger(zaak) -> Ontvanger:
+    """Name, salutation and address: of the linked inwoner, else of the signal ``zaken.namen``
+    names the case after, so the letter names the resident as the screens do."""
     inwoner = zaak.inwoner
     if inwoner is not None:
+        bron, geslacht = inwoner, inwoner.geslacht
         adres = inwoner.huishouden.adres
         huisnummer = f"{adres.huisnummer}{adres.huisletter}" + (f"-{adres.toevoeging}" if adres.toevoeging else "")
         regels = [f"{adres.straatnaam} {huisnummer}", f"{adres.postcode[:4]} {adres.postcode[4:]}  {adres.plaatsnaam.upper()}"]
-        naam, geslacht, achternaam = inwoner.naam, inwoner.geslacht, " ".join(
-            d for d in (inwoner.voorvoegsel, inwoner.achternaam) if d)
     else:
-        signaal = zaak.signalen.order_by("ontvangen").first()
-        naam = " ".join(d for d in (signaal.voorletters, signaal.voorvoegsel, signaal.achternaam) if d) if signaal else ""
+        bron = signaal = namen.naamgevend_signaal(zaak.signalen.all())
         geslacht = signaal.geslachtsaanduiding if signaal else ""
-        achternaam = " ".join(d for d in (signaal.voorvoegsel, signaal.achternaam) if d) if signaal else ""
         regels = []
         if signaal:
             nummer = f"{signaal.huisnummer}" + (f"-{signaal.huisnummertoevoeging}" if signaal.huisnummertoevoeging else "")
             regels = [f"{signaal.straatnaam} {nummer}".strip(),
                       f"{signaal.postcode[:4]} {signaal.postcode[4:]}  {signaal.plaatsnaam.upper()}".strip()]
+    delen = namen.delen(bron) if bron is not None else ("", "", "")
+    naam = namen.kies(delen if inwoner is not None else None, [delen])
+    achternaam = " ".join(d for d in delen[1:] if d) if delen[2] else ""
     if achternaam and geslacht == "Vrouw":
         aanhef = _("Beste mevrouw %(naam)s,") % {"naam": achternaam[:1].upper() + achternaam[1:]}
     elif achternaam and geslacht == "Man":

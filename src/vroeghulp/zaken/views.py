@@ -16,13 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vroeghulp.accounts.models import Gebruiker, Rol
-from vroeghulp.accounts.permissions import may_see_personal_data, may_see_wijk
+from vroeghulp.accounts.models import Gebruiker
+from vroeghulp.accounts.permissions import (
+    CASEWORK_ROLES, may_manage_letters, may_see_personal_data, may_see_team_overview, may_see_wijk,
+)
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.gebieden.models import Wijk
 from vroeghulp.personen.services import huisgenoten, inwoner_voor
-from vroeghulp.zaken import brieven, suggestie, warme_overdracht, werkvoorraad, workflow
+from vroeghulp.zaken import brieven, namen, suggestie, warme_overdracht, werkvoorraad, workflow
 from vroeghulp.zaken.forms import (
     BriefForm, BriefsjabloonForm, ContactpogingForm, HuisstijlForm, NotitieForm, StapForm,
     ToewijzenForm, WarmeOverdrachtForm,
@@ -51,7 +53,7 @@ def _zaak_voor(request, pk: int) -> Vroegsignaalzaak:
 
 def _collegas(user, wijk_ids=None):
     wijk_ids = wijk_ids if wijk_ids is not None else user.wijk_ids()
-    return (Gebruiker.objects.filter(is_active=True, rol__in=[Rol.CONSULENT, Rol.TEAMLEIDER],
+    return (Gebruiker.objects.filter(is_active=True, rol__in=CASEWORK_ROLES,
                                      teams__wijken__in=wijk_ids)
             .distinct().order_by("first_name", "last_name", "username"))
 
@@ -151,8 +153,11 @@ def _pdf_antwoord(request, zaken, sjabloon, *, vastleggen: bool):
 @require_GET
 def team(request):
     """The team lead's view: workload per caseworker, per wijk, and the overdue cases."""
-    _alleen_casework(request)
     user = request.user
+    if not may_see_team_overview(user):
+        audit.log(actor=user, actie=Actie.GEWEIGERD, object_type=Vroegsignaalzaak._meta.label,
+                  doel=DOEL_WERKVOORRAAD, toelichting="Teamoverzicht: alleen voor teamleiders")
+        raise PermissionDenied(_("Alleen teamleiders zien het overzicht van het team."))
     vandaag = timezone.localdate()
     open_zaken = werkvoorraad.zaken_voor(user).filter(status__in=OPEN_STATUSSEN)
     per_consulent = list(
@@ -169,7 +174,9 @@ def team(request):
         .order_by("wijk__naam")
     )
     totaal, te_laat = werkvoorraad.pagina(open_zaken.filter(deadline__lt=vandaag), 1)
+    inwonernamen = namen.namen(te_laat)
     for zaak in te_laat:
+        zaak.inwonernaam = namen.op_scherm(inwonernamen[zaak.pk], zaak.pk)
         zaak.te_laat = True
         zaak.signaaltypen = sorted({s.partner.type for s in zaak.signalen.all()})
         zaak.volgende = suggestie.volgende_stap(zaak, list(zaak.contactpogingen.all()))
@@ -209,7 +216,7 @@ def detail(request, pk: int):
     inwoner, leden = _persoon_en_huishouden(request, zaak)
     signalen = list(zaak.signalen.select_related("partner").order_by("signaaldatum", "id"))
     pogingen = list(zaak.contactpogingen.select_related("door").order_by("datum", "id"))
-    contact = _contactgegevens(inwoner, signalen)
+    contact = _contactgegevens(zaak, inwoner, signalen)
     voorstel = None
     if zaak.status == Zaakstatus.OPGEPAKT or (zaak.status == Zaakstatus.NIEUW and not pogingen):
         voorstel = suggestie.volgende_poging(
@@ -241,18 +248,19 @@ def detail(request, pk: int):
     return render(request, "zaken/detail.html", context)
 
 
-def _contactgegevens(inwoner, signalen) -> dict:
+def _contactgegevens(zaak, inwoner, signalen) -> dict:
     telefoon = (inwoner.telefoonnummer if inwoner else "") or next((s.telefoonnummer for s in signalen if s.telefoonnummer), "")
     email = (inwoner.email if inwoner else "") or next((s.email for s in signalen if s.email), "")
+    # An inwoner the user may not see (moved to another team's wijk) is not named here either.
+    naam = namen.kies(namen.delen(inwoner) if inwoner else None,
+                      [namen.delen(s) for s in sorted(signalen, key=lambda s: s.pk)])
     if inwoner is not None:
         adres = str(inwoner.huishouden.adres)
-        naam = inwoner.naam
     else:
         eerste = signalen[0] if signalen else None
-        naam = " ".join(d for d in (eerste.voorletters, eerste.voorvoegsel, eerste.achternaam) if d) if eerste else ""
         adres = (f"{eerste.straatnaam} {eerste.huisnummer}{eerste.huisnummertoevoeging and '-' + eerste.huisnummertoevoeging}, "
                  f"{eerste.postcode} {eerste.plaatsnaam}") if eerste else ""
-    return {"naam": naam or _("Onbekend"), "telefoon": telefoon, "email": email, "adres": adres}
+    return {"naam": naam, "kop": namen.op_scherm(naam, zaak.pk), "telefoon": telefoon, "email": email, "adres": adres}
 
 
 def _schuldhulp_url(zaak) -> str:
@@ -389,12 +397,8 @@ def regelingen(request, pk: int):
 
 # --- letters: texts and house style (beheerder, teamleider) -------------------------------------
 
-def _mag_brieven_beheren(user) -> bool:
-    return user.is_authenticated and user.rol in (Rol.BEHEERDER, Rol.TEAMLEIDER)
-
-
 def _alleen_brievenbeheer(request):
-    if not _mag_brieven_beheren(request.user):
+    if not may_manage_letters(request.user):
         raise PermissionDenied(_("Alleen de beheerder en teamleiders passen brieven aan."))
 
 

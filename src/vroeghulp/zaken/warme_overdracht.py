@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vroeghulp.accounts.models import Rol
+from vroeghulp.accounts.permissions import may_do_warm_handover
 from vroeghulp.signalering.models import Kanaal, Vroegsignaal
 from vroeghulp.zaken.models import Notitie, Vroegsignaalzaak
 
@@ -32,9 +32,7 @@ class Uitkomst:
 
 
 def mag_doorgeven(gebruiker) -> bool:
-    return (gebruiker.is_authenticated and gebruiker.rol == Rol.KETENPARTNER
-            and gebruiker.signaalpartner_id is not None and gebruiker.signaalpartner.informeel
-            and gebruiker.signaalpartner.actief)
+    return may_do_warm_handover(gebruiker)
 
 
 def doorgeven(gebruiker, *, voorletters: str, achternaam: str, postcode: str, huisnummer: str,

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.signalering.models import PartnerType, Vroegsignaal
+from vroeghulp.zaken import namen
 from vroeghulp.zaken.models import OPEN_STATUSSEN, Matchsoort, Vroegsignaalzaak, Zaakstatus
 
 PER_PAGINA = 50
@@ -231,12 +232,11 @@ def rijen_snel(qs, nummer: int, orde, vandaag) -> tuple[int, list[Rij], int]:
     )[(nummer - 1) * PER_PAGINA: nummer * PER_PAGINA])
     ids = [w["id"] for w in waarden]
     typen: dict[int, set] = {}
-    namen: dict[int, str] = {}  # for cases not (yet) linked to a BRP person: the partner's name
+    signaalnamen: dict[int, list] = {}  # for cases not (yet) linked to a BRP person (zaken.namen)
     for zaak_id, type_, *naam in Vroegsignaal.objects.filter(zaak_id__in=ids).order_by("id").values_list(
-            "zaak_id", "partner__type", "voorletters", "voorvoegsel", "achternaam"):
+            "zaak_id", "partner__type", *namen.VELDEN):
         typen.setdefault(zaak_id, set()).add(type_)
-        if zaak_id not in namen and naam[2]:
-            namen[zaak_id] = " ".join(d for d in naam if d)
+        signaalnamen.setdefault(zaak_id, []).append(naam)
     pogingen: dict[int, list] = {}
     for zaak_id, soort, dagdeel, bereikt in Contactpoging.objects.filter(zaak_id__in=ids).order_by(
             "datum", "id").values_list("zaak_id", "soort", "dagdeel", "bereikt"):
@@ -250,10 +250,8 @@ def rijen_snel(qs, nummer: int, orde, vandaag) -> tuple[int, list[Rij], int]:
         pk = w["id"]
         eigen = pogingen.get(pk, [])
         deadline = w["deadline"]
-        if w["inwoner_id"]:
-            naam = " ".join(d for d in (w["inwoner__voorletters"], w["inwoner__voorvoegsel"], w["inwoner__achternaam"]) if d)
-        else:
-            naam = namen.get(pk, "")
+        inwoner = tuple(w[f"inwoner__{v}"] for v in namen.VELDEN) if w["inwoner_id"] else None
+        naam = namen.op_scherm(namen.kies(inwoner, signaalnamen.get(pk, ())), pk)
         toegewezen = ""
         if w["toegewezen_aan_id"]:
             toegewezen = (f'{w["toegewezen_aan__first_name"]} {w["toegewezen_aan__last_name"]}'.strip()
