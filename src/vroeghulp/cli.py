@@ -1,4 +1,4 @@
-"""The ``vroeghulp`` console script (CONTRACTS section 1): a thin wrapper around Django's
+"""The ``vroeghulp`` console script (docs/interfaces.md section 1): a thin wrapper around Django's
 management commands. Two-word commands map to one command: ``signalen importeer`` ->
 ``signalen_importeer``. Any other Django command (``migrate``, ``createsuperuser``) works too;
 ``server`` starts the production server."""

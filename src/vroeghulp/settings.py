@@ -138,7 +138,7 @@ if OMGEVING == "test":
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
-# Staff must use a TOTP second factor in production (CONTRACTS: secure by default).
+# Staff must use a TOTP second factor in production (secure by default).
 VROEGHULP_2FA_VERPLICHT = env_bool("VROEGHULP_2FA_VERPLICHT", PRODUCTIE)
 
 # Login throttling: lock an account+address after 5 failures for one hour.

@@ -1,4 +1,4 @@
-"""The synthetic municipality Utrecht for demos and tests (``vroeghulp demo``, CONTRACTS section 5).
+"""The synthetic municipality Utrecht for demos and tests (``vroeghulp demo``, docs/interfaces.md section 6).
 
 - ``management/commands/demo.py``: the command (migrate, fill, print logins, serve);
 - ``services.vul_demo``: idempotent fill in one transaction, remembered in ``DemoDataset``;

@@ -1,4 +1,4 @@
-"""Signal partners of the demo: one per DDAS type (CONTRACTS section 5) and one informal partner.
+"""Signal partners of the demo: one per DDAS type (docs/interfaces.md section 6) and one informal partner.
 
 Names, KvK numbers (99xxxxxx) and contact persons are fictitious.
 """

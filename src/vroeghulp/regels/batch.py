@@ -147,7 +147,7 @@ def bereken_batch(tabel: Tabel | list, regelingen: Iterable[str] | None = None) 
     """Outcomes for every household: {regeling: {veld: array over households}}.
 
     ``tabel`` is a ``Tabel`` of arrays (fastest), or a list of validated ``Situatie``s or request dicts
-    (CONTRACTS shape, same peildatum); household i of the result is item i of the list.
+    (the request shape of docs/interfaces.md section 3, same peildatum); household i of the result is item i of the list.
 
     The arrays hold the same figures as ``bereken`` (``per_jaar`` in euros and cents, ``per_maand``
     as paid); the Dutch toelichting is left out, it is only built for one household at a time.

@@ -1,7 +1,7 @@
 """``vroeghulp bereken [BESTAND|-]``: read a situation as JSON, print the outcomes as JSON.
 
 Exit 0 with the outcomes; exit 2 with a problem+json-like object when the input is invalid
-(CONTRACTS section 2). Plain Python, no Django: the project CLI routes the command here.
+(docs/interfaces.md section 3). Plain Python, no Django: the project CLI routes the command here.
 """
 
 import json

@@ -1,6 +1,6 @@
 """OpenFisca entities: a persoon belongs to one huishouden with a role.
 
-Roles follow CONTRACTS section 2: aanvrager (exactly one), partner (at most one: the
+Roles follow the calculation request (docs/interfaces.md section 3): aanvrager (exactly one), partner (at most one: the
 toeslagpartner / echtgenoot), kind (a child living at home), medebewoner (another adult in the home).
 """
 

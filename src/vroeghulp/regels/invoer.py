@@ -1,4 +1,4 @@
-"""Validation of a calculation request (CONTRACTS section 2) into a ``Situatie``.
+"""Validation of a calculation request (docs/interfaces.md section 3) into a ``Situatie``.
 
 Every wrong field becomes one entry in ``InvoerFout.invalid_params`` with a Dutch (B1) reason, so
 the API can answer with problem+json and the CLI can print the same. Plain Python, no Django.

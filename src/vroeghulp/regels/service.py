@@ -1,4 +1,4 @@
-"""``bereken``: the one entry point for calculations (CONTRACTS section 2).
+"""``bereken``: the one entry point for calculations (docs/interfaces.md section 3).
 
 Regelingen are discovered from ``vroeghulp.regels.uitkomsten``: every module there that defines
 ``REGELING`` is registered under its name. Plain Python, no Django.

@@ -1,9 +1,9 @@
-"""The example request of CONTRACTS.md section 2, verbatim: shown in the API docs, used by the
+"""The example request of docs/interfaces.md section 3, verbatim: shown in the API docs, used by the
 tests (its zorgtoeslag is the contract's 1.243,51 / 103) and by the benchmark."""
 
 import copy
 
-_CONTRACTS_VERZOEK = {
+_VOORBEELD_VERZOEK = {
     "peildatum": "2026-01-01",
     "huishouden": {
         "personen": [
@@ -23,4 +23,4 @@ _CONTRACTS_VERZOEK = {
 
 def contracts_verzoek() -> dict:
     """A fresh copy, so a caller may change it."""
-    return copy.deepcopy(_CONTRACTS_VERZOEK)
+    return copy.deepcopy(_VOORBEELD_VERZOEK)

@@ -99,7 +99,7 @@ def plan(aantal: int, bewoners: list, rng, tot: dt.date) -> list[dict]:
     aandelen = [m[0] for m in MIX]
     totaal = sum(aandelen)
     soorten = rng.choice(len(MIX), size=aantal, p=[a / totaal for a in aandelen])
-    # every partner at least once (CONTRACTS §5: signals of every partner type), spread out
+    # every partner at least once (docs/interfaces.md section 6: signals of every partner type), spread out
     ontbrekend = [k for k in range(len(MIX)) if k not in set(soorten.tolist())]
     for n, k in enumerate(ontbrekend):
         soorten[(n * 7919 + 13) % aantal] = k

@@ -1,4 +1,4 @@
-"""Signal partners, vroegsignalen and their intake (CONTRACTS section 3)."""
+"""Signal partners, vroegsignalen and their intake (docs/interfaces.md section 4)."""
 
 from django.core.validators import RegexValidator
 from django.db import models

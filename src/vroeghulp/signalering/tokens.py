@@ -1,4 +1,4 @@
-"""API tokens for signal partners (CONTRACTS section 3): one API client per partner; only the
+"""API tokens for signal partners (docs/interfaces.md section 2.2): one API client per partner; only the
 hash of a token is stored, the value is shown once."""
 
 from django.db import transaction

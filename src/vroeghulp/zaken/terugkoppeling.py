@@ -1,4 +1,4 @@
-"""Feedback to partners (CONTRACTS section 3): the DDAS signal status of each signal of a case.
+"""Feedback to partners (docs/interfaces.md section 5): the DDAS signal status of each signal of a case.
 
 A partner learns one DDAS EnumSignaalstatus per signal and the date it last changed, nothing
 else: never the reason behind "Niet opgepakt: andere reden", never what happened in the case.

@@ -85,7 +85,7 @@ def doorgeven(gebruiker, *, voorletters: str, achternaam: str, postcode: str, hu
 
 
 def eigen_overdrachten(gebruiker, aantal: int = 20):
-    """The partner's own handovers: reference, date and DDAS status only (CONTRACTS section 3)."""
+    """The partner's own handovers: reference, date and DDAS status only (docs/interfaces.md section 5)."""
     return (
         Vroegsignaal.objects.filter(partner_id=gebruiker.signaalpartner_id, warme_overdracht=True)
         .order_by("-ontvangen").values("extern_id", "signaaldatum", "status", "status_datum")[:aantal]

@@ -19,7 +19,7 @@ def laad_scenarios():
 
 
 def verzoek_uit(scenario: dict) -> dict:
-    """The CONTRACTS request for a scenario (only the regelingen it checks)."""
+    """The calculation request (docs/interfaces.md section 3) for a scenario (only the regelingen it checks)."""
     return {
         "peildatum": str(scenario["peildatum"]),
         "huishouden": _als_tekst(scenario["huishouden"]),
@@ -40,7 +40,7 @@ def _als_tekst(waarde):
 
 @pytest.fixture(scope="session")
 def contracts_verzoek():
-    """The request of CONTRACTS.md section 2, verbatim."""
+    """The example request of docs/interfaces.md section 3, verbatim."""
     from vroeghulp.regels.voorbeeld import contracts_verzoek as verzoek
 
     return verzoek()

@@ -1,4 +1,4 @@
-"""``bereken`` with the CONTRACTS example and the response shape."""
+"""``bereken`` with the example request of docs/interfaces.md and the response shape."""
 
 from decimal import Decimal
 

@@ -5,7 +5,7 @@ Interface — a module ``uitkomsten/<naam>.py`` defines ``REGELING = Regeling(..
     velden      {field: OpenFisca variable} — Huishouden variables (MONTH) that ``batch.py``
                 calculates for all households at once, e.g. {"recht": "zt_recht", "per_jaar": ...}
     uitkomst    function (sim: Simulation, periode: Period, i: int) -> dict: the outcome of household
-                i for the month ``periode`` as in CONTRACTS section 2 — amounts as Decimal with the
+                i for the month ``periode`` as in docs/interfaces.md section 3 — amounts as Decimal with the
                 law's rounding, "toelichting": list of Dutch (B1) steps, "bronnen": [{titel, url}]
     volgorde    (optional) sort key for the response; default 100
 Helpers for the uitkomst functions (Decimal rounding, Dutch amount formatting) are in ``_hulp.py``.

@@ -1,4 +1,4 @@
-"""Input variables: the facts of the situation (CONTRACTS section 2).
+"""Input variables: the facts of the situation (docs/interfaces.md section 3).
 
 Amounts are floats inside OpenFisca (vectorised); the service converts outcomes to Decimal with
 the law's rounding.

@@ -15,12 +15,12 @@ MELDINGEN = {
     "signaal_geen_object": _("Dit signaal is geen object met velden."),
     "id_verplicht": _("Het ID ontbreekt. Geef elk signaal uw eigen, unieke ID."),
     "id_te_lang": _("Het ID is te lang (maximaal 100 tekens)."),
-    "id_ongeldig": _("Het ID bevat tekens die niet zijn toegestaan (stuurtekens of een formule)."),
+    "id_ongeldig": _("Het ID bevat tekens die niet zijn toegestaan (stuurtekens, ongeldige tekens of een formule)."),
     "waarde_type": _("Deze waarde heeft het verkeerde soort (bijvoorbeeld een lijst in plaats van tekst)."),
     "bedrag_verplicht": _("Het bedrag van de achterstand ontbreekt."),
     "bedrag_ongeldig": _("Het bedrag is geen geldig bedrag. Gebruik bijvoorbeeld 412, 412,50 of 1.234,56."),
     "bedrag_niet_positief": _("Het bedrag moet groter zijn dan 0."),
-    "bedrag_te_hoog": _("Het bedrag is te hoog om te verwerken."),
+    "bedrag_te_hoog": _("Het bedrag is te hoog om te verwerken (maximaal 9.999.999.999,99)."),
     "onder_drempelbedrag": _("Het bedrag is lager dan het drempelbedrag van de gemeente. Wij nemen dit signaal niet aan."),
     "cak_eigen_bijdrage_bedrag": _("Een signaal over de eigen bijdrage (CAK) kan pas vanaf een achterstand van € 100."),
     "datum_verplicht": _("De datum ontbreekt."),
@@ -47,6 +47,9 @@ MELDINGEN = {
     "te_lang": _("Deze waarde is te lang. Wij hebben die leeg gelaten."),
     "formule_teken": _("Deze waarde begint met een rekenteken (=, +, - of @). Wij bewaren het als gewone tekst."),
     "tekens_verwijderd": _("Wij hebben onzichtbare stuurtekens uit deze waarde verwijderd."),
+    "tekens_ongeldig": _(
+        "Deze waarde bevatte tekens die geen geldige tekst zijn (bijvoorbeeld een half teken). Wij hebben die weggelaten."
+    ),
 }
 
 # Whole-delivery refusals (problem+json on the API, exit code 2 on the command line).
@@ -66,6 +69,9 @@ WEIGERINGEN = {
     "xlsx_kapot": _("Het Excel-bestand is beschadigd of versleuteld."),
     "partner_inactief": _("Deze signaalpartner is niet actief. Neem contact op met de gemeente."),
     "geen_partner": _("Deze token hoort niet bij een signaalpartner."),
+    "verwerking_mislukt": _(
+        "Er ging iets mis bij het verwerken van de aanlevering. Er is niets opgeslagen. Probeer het later opnieuw."
+    ),
 }
 
 

@@ -31,7 +31,9 @@ def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
 
 def schone_tekst(waarde, maximum: int, veld: str, waarschuwingen: list) -> str:
     """Free text: control characters removed, trimmed; too long or not text -> empty with a
-    warning; a leading formula character is kept as text, with a warning (neutralised on export)."""
+    warning; a leading formula character is kept as text, with a warning (neutralised on export).
+    Characters no text may hold (lone surrogates, non-characters: ``n.ongeldige_tekens``) are
+    removed with a warning, so what is stored is valid UTF-8 and the warning says it changed."""
     if type(waarde) is not str:
         waarde = n.tekst(waarde)
         if waarde is None:
@@ -42,6 +44,9 @@ def schone_tekst(waarde, maximum: int, veld: str, waarschuwingen: list) -> str:
         if any(ord(teken) < 32 or ord(teken) == 127 for teken in waarde.strip()):
             waarschuwingen.append((veld, "tekens_verwijderd"))
         waarde = schoon
+        if n.ongeldige_tekens(waarde):
+            waarschuwingen.append((veld, "tekens_ongeldig"))
+            waarde = n.zonder_ongeldige_tekens(waarde)
     waarde = waarde.strip()
     if len(waarde) > maximum:
         waarschuwingen.append((veld, "te_lang"))
@@ -63,10 +68,11 @@ class Controleur:
         self.eindelevering_mag = partner_type in (PartnerType.ENERGIE, PartnerType.WATER)
 
     def extern_id(self, waarde) -> str | None:
-        if type(waarde) is str:
-            return waarde.strip() or None
-        tekst = n.tekst(waarde)
-        return tekst.strip() or None if tekst else None
+        """The ID as the report echoes it for a refused row: as sent, but with characters no
+        response can carry (a lone surrogate) replaced by U+FFFD. An accepted ID never holds
+        them (``controleer`` refuses an ID that is not printable)."""
+        tekst = waarde if type(waarde) is str else n.tekst(waarde)
+        return n.toonbaar(tekst.strip()) or None if tekst else None
 
     def controleer(self, v):  # noqa: C901 - one pass over all fields, on purpose
         fouten = []

@@ -3,6 +3,12 @@ Python values. Every function returns ``(value, code)``: code is None when all i
 
 Excel artefacts handled here: numbers for BSN/huisnummer (``123456782.0``, ``1.23456782E+08``,
 lost leading zeros), dates as serial numbers (``45667``) or date cells, amounts as ``1.234,56``.
+
+Text that is no text (issue 10): a lone surrogate (JSON ``"\\udfff"``, a file name from a broken
+file system) cannot be encoded as UTF-8, so no database, response or terminal can take it; a NUL
+is refused by PostgreSQL; Unicode non-characters (U+FFFE, U+FDD0, ...) are "never to be
+interchanged". ``ongeldige_tekens`` finds them, so each check can refuse or clean a value before
+anything is stored or answered.
 """
 
 import datetime as dt
@@ -10,17 +16,26 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-_BEDRAG = re.compile(r"^-?\d+(\.\d{1,2})?$")
-_GETAL = re.compile(r"^\d+(\.0*)?$|^\d(\.\d+)?[eE]\+?\d+$")
+# re.ASCII: \d is 0-9 only (not Arabic-Indic or full-width digits)
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
+_DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$", re.ASCII)
+_BEDRAG = re.compile(r"^-?\d+(\.\d{1,2})?$", re.ASCII)
+_GETAL = re.compile(r"^\d+(\.0*)?$|^\d(\.\d+)?[eE]\+?\d+$", re.ASCII)
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
 _HUISNUMMER_MET_TOEVOEGING = re.compile(
-    r"^(\d{1,5})(?:\s*([A-Za-z][A-Za-z0-9 \-]{0,9})|\s*[\-/ ]\s*([A-Za-z0-9]{1,4}))$"
+    r"^(\d{1,5})(?:\s*([A-Za-z][A-Za-z0-9 \-]{0,9})|\s*[\-/ ]\s*([A-Za-z0-9]{1,4}))$", re.ASCII
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _TELEFOON_WEG = str.maketrans("", "", " -().\u00a0/")
-_MAX_BEDRAG = Decimal("9999999999.99")
+_MAX_BEDRAG = Decimal("9999999999.99")  # DecimalField(max_digits=12, decimal_places=2)
+_MAX_BEDRAG_FLOAT = float(_MAX_BEDRAG)
+# Lone surrogates, NUL and the 66 non-characters (Unicode 15, section 23.7: U+FDD0..U+FDEF and
+# the last two code points of each of the 17 planes).
+_ONGELDIG = re.compile(
+    "[\x00\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(vlak * 0x10000 + 0xFFFE)}{chr(vlak * 0x10000 + 0xFFFF)}" for vlak in range(17))
+    + "]"
+)
 _CENT = Decimal("0.01")
 _datum_cache: dict = {}
 _WAAR = {"ja", "j", "true", "waar", "1", "yes", "y", "1.0"}
@@ -30,6 +45,21 @@ _GESLACHT = {
     "vrouw": "Vrouw", "v": "Vrouw", "f": "Vrouw", "female": "Vrouw",
     "onbekend": "Onbekend", "o": "Onbekend", "x": "Onbekend", "leeg": "Leeg",
 }
+
+
+def ongeldige_tekens(tekst: str) -> bool:
+    """True when ``tekst`` holds a character no text may hold (see the module docstring)."""
+    return _ONGELDIG.search(tekst) is not None
+
+
+def zonder_ongeldige_tekens(tekst: str, vervanging: str = "") -> str:
+    return _ONGELDIG.sub(vervanging, tekst)
+
+
+def toonbaar(tekst: str) -> str:
+    """Text as we may echo it (a report, a log line, a file name): every invalid character
+    replaced by U+FFFD, the replacement character."""
+    return _ONGELDIG.sub("\ufffd", tekst) if _ONGELDIG.search(tekst) else tekst
 
 
 def is_leeg(waarde) -> bool:
@@ -120,12 +150,20 @@ def bedrag(waarde):
     elif isinstance(waarde, float):
         if waarde != waarde or waarde in (float("inf"), float("-inf")):
             return None, "bedrag_ongeldig"
+        # range first: quantize raises InvalidOperation from 1e26 on (28 digits of precision)
+        if waarde <= 0:
+            return None, "bedrag_niet_positief"
+        if waarde > _MAX_BEDRAG_FLOAT:
+            return None, "bedrag_te_hoog"
         getal = Decimal(repr(waarde)).quantize(_CENT)  # Excel floats: 412.4999999 -> 412.50
     elif isinstance(waarde, Decimal):
-        try:
-            getal = waarde.quantize(_CENT)
-        except InvalidOperation:
+        if not waarde.is_finite():
             return None, "bedrag_ongeldig"
+        if waarde <= 0:
+            return None, "bedrag_niet_positief"
+        if waarde > _MAX_BEDRAG:
+            return None, "bedrag_te_hoog"
+        getal = waarde.quantize(_CENT)
     else:
         return None, "waarde_type"
     if getal <= 0:
@@ -252,7 +290,7 @@ def email(waarde):
     if type(waarde) is not str:
         return "", "email_ongeldig"
     tekst = waarde.strip()
-    if len(tekst) > 254 or not _EMAIL.match(tekst):
+    if len(tekst) > 254 or not _EMAIL.match(tekst) or not tekst.isprintable():
         return "", "email_ongeldig"
     return tekst, None
 

@@ -174,7 +174,7 @@ class SnelleControle:
         email_match = n._EMAIL.match
         emails = [
             ("" if x in leeg_of_none else (x if (type(x) is str and len(x) <= 254 and x == x.strip()
-                                                 and email_match(x)) else _ANDERS))
+                                                 and email_match(x) and x.isprintable()) else _ANDERS))
             for x in kolommen[20]
         ]
 

@@ -1,4 +1,4 @@
-"""POST /api/v1/signalen and the status feedback endpoints (CONTRACTS section 3)."""
+"""POST /api/v1/signalen and the status feedback endpoints (docs/interfaces.md sections 4 and 5)."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""``vroeghulp signalen importeer`` and ``vroeghulp partners token`` (CONTRACTS section 1)."""
+"""``vroeghulp signalen importeer`` and ``vroeghulp partners token`` (docs/interfaces.md section 1)."""
 
 import io
 import json

@@ -360,7 +360,7 @@ def test_eindelevering_na_eerder_signaal_is_crisis(energie):
 
 
 def test_nieuw_signaal_in_opgepakte_zaak_krijgt_meteen_opgepakt(huur, energie):
-    # CONTRACTS section 3: the partner's status is kept current as cases move.
+    # docs/interfaces.md section 5: the partner's status is kept current as cases move.
     (a,) = matched(signaal(huur, postcode="3563AB", huisnummer="12"))
     Vroegsignaalzaak.objects.filter(pk=a.zaak_id).update(status=Zaakstatus.OPGEPAKT)
     Vroegsignaal.objects.filter(pk=a.pk).update(status=Signaalstatus.OPGEPAKT)

@@ -48,7 +48,7 @@ def test_demo_stap_maakt_signalen_en_zaken(monkeypatch):
     call_command("demo", huishoudens=800, alleen_data=True, stdout=uit)
     assert "vroegsignaalzaken gemaakt" in uit.getvalue()
     signalen = Vroegsignaal.objects.all()
-    # CONTRACTS §5: signals of every partner type
+    # docs/interfaces.md section 6: signals of every partner type
     assert set(signalen.values_list("partner__type", flat=True)) == set(PartnerType.values)
     assert signalen.filter(partner__informeel=True, warme_overdracht=True).exists()
     assert 180 <= signalen.count() <= 220  # one per 4 households

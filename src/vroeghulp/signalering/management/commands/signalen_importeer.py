@@ -1,4 +1,4 @@
-"""``vroeghulp signalen importeer BESTAND --partner CODE`` (CONTRACTS section 1 and 3).
+"""``vroeghulp signalen importeer BESTAND --partner CODE`` (docs/interfaces.md sections 1 and 4).
 
 Prints the report as JSON. Exit 0 when the file was processed (also when rows were rejected),
 2 when the file as a whole was refused (then nothing is stored).
