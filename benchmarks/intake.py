@@ -46,8 +46,8 @@ def maak_csv(pad: Path, rijen: int, huishoudens: int) -> None:
 
     Row i belongs to household (i × 7,919) mod ``huishoudens`` (its address and BSN), so the
     signals of a household are spread over the file as in a real delivery. The default, 4 households
-    per 5 signals, follows Divosa's figures (half the meldingen have one signal; see
-    docs/matching.md); ``--huishoudens 2400`` is close to the earlier benchmark
+    per 5 signals, follows Divosa's figures (half the meldingen have one
+    signal); ``--huishoudens 2400`` is close to the earlier benchmark
     (about 400 signals per address: few cases, each updated by every block)."""
     postcodes = [f"{pc}{a}{b}" for pc in range(3511, 3586) for a in "ABCE" for b in "ABGK"]
     datums = [f"{d:02d}-{m:02d}-2025" for m in range(1, 12) for d in range(1, 28)]
