@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_htmx",
+    "ninja",  # its own copy of Swagger UI for /api/v1/docs (no CDN: our CSP allows only 'self')
     "vroeghulp.common",
     "vroeghulp.audit",
     "vroeghulp.accounts",

@@ -1,9 +1,25 @@
-"""Bearer-token authentication for API clients (signal partners, CBS) with scopes per action."""
+"""API authentication: bearer tokens for API clients (signal partners, CBS) with scopes per action,
+and the staff session for the few operations staff may call from the browser.
 
+The two never mix: a request that carries ``Authorization`` is judged on its token alone (no CSRF,
+no session), a request without it on its session, with Django's CSRF check and, where required,
+a completed second factor. Nobody recognised: 401 (``AuthenticationError``).
+"""
+
+from django.conf import settings
 from django.utils import timezone
-from ninja.security import HttpBearer
+from ninja.security import APIKeyCookie, HttpBearer
+from ninja.utils import check_csrf
 
 from vroeghulp.accounts.models import ApiToken
+
+
+class SessieGeweigerd(Exception):
+    """A staff session was recognised but may not call the API (CSRF failed, 2FA not completed)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code  # "csrf" or "tweestaps"
 
 
 class TokenAuth(HttpBearer):
@@ -20,3 +36,32 @@ class TokenAuth(HttpBearer):
         ApiToken.objects.filter(pk=gevonden.pk).update(laatst_gebruikt=timezone.now())
         request.api_client = gevonden.client
         return gevonden.client
+
+
+class SessieAuth(APIKeyCookie):
+    """A logged-in member of staff (Django session cookie), for calls from our own screens.
+
+    Subclasses ninja's cookie auth only for the OpenAPI security scheme; the checks are our own:
+    ninja's version runs the CSRF check before anything else, so a token client without a cookie
+    got "CSRF check Failed" instead of being authenticated by its token.
+    """
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def __init__(self):
+        super().__init__(csrf=True)
+
+    def _get_key(self, request):
+        if "authorization" in request.headers:
+            return None  # a token call is judged on its token alone
+        return request.COOKIES.get(self.param_name)
+
+    def authenticate(self, request, key):
+        user = getattr(request, "user", None)
+        if not key or user is None or not user.is_authenticated or not user.is_active:
+            return None
+        if check_csrf(request) is not None:
+            raise SessieGeweigerd("csrf")
+        if settings.VROEGHULP_2FA_VERPLICHT and not user.is_verified():
+            raise SessieGeweigerd("tweestaps")
+        return user

@@ -24,6 +24,10 @@ def health(request):
 
 
 def bad_request(request, exception=None):
+    # Also for a Host header that is not allowed: then no middleware after CommonMiddleware ran
+    # (no request.user), so this page and the menu must not depend on them.
+    if _is_api(request):
+        return problem(400, _("Ongeldig verzoek"), _("Dit verzoek kunnen we niet verwerken."))
     return render(request, "fout.html", {"titel": _("Ongeldig verzoek"), "melding": _(
         "Dit verzoek kunnen we niet verwerken. Ga terug en probeer het opnieuw."
     )}, status=400)
@@ -37,6 +41,8 @@ def csrf_failure(request, reason=""):
 
 
 def forbidden(request, exception=None):
+    if _is_api(request):
+        return problem(403, _("Geen toegang"), _("U heeft geen toegang tot dit adres in de API."))
     return render(request, "fout.html", {"titel": _("Geen toegang"), "melding": _(
         "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met uw teamleider."
     )}, status=403)

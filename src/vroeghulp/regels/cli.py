@@ -41,6 +41,44 @@ def _probleem(status: int, titel: str, detail: str, invalid_params=None) -> dict
     return probleem
 
 
+def _tekst(data) -> str:
+    """JSON text that any stdout can take: a lone surrogate from the input stays a JSON escape."""
+    tekst = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        tekst.encode("utf-8")
+    except UnicodeEncodeError:
+        tekst = json.dumps(data, ensure_ascii=True, indent=2)
+    return tekst
+
+
+def _weiger(probleem: dict, stdout, stderr) -> int:
+    """The problem object on stdout (as the API sends it), one Dutch line on stderr; exit 2."""
+    print(_tekst(probleem), file=stdout)
+    regels = [f"{p['name']}: {p['reason']}" for p in probleem.get("invalid_params") or ()]
+    print(_tekst_veilig(" ".join([f"{probleem['title']}: {probleem['detail']}", *regels])), file=stderr)
+    return 2
+
+
+def _tekst_veilig(regel: str) -> str:
+    return regel.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _geen_getal(waarde: str):
+    raise ValueError(waarde)  # NaN and Infinity are no JSON
+
+
+def _lees(bron: str, stdin) -> str:
+    if bron == "-":
+        buffer = getattr(stdin, "buffer", None)
+        data = buffer.read() if buffer is not None else stdin.read()
+    else:
+        with open(bron, "rb") as bestand:
+            data = bestand.read()
+    if isinstance(data, str):
+        return data
+    return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+
+
 def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
@@ -51,16 +89,27 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
         return 0 if argv and argv[0] in ("-h", "--help") else 2
     bron = argv[0] if argv else "-"
     try:
-        tekst = stdin.read() if bron == "-" else open(bron, encoding="utf-8").read()
+        tekst = _lees(bron, stdin)
     except OSError as fout:
-        print(json.dumps(_probleem(2, "Bestand niet te lezen", str(fout)), ensure_ascii=False), file=stdout)
-        return 2
+        reden = {FileNotFoundError: "het bestaat niet", PermissionError: "u heeft geen toegang",
+                 IsADirectoryError: "het is een map"}.get(type(fout), "het systeem weigert")
+        return _weiger(_probleem(2, "Bestand niet te lezen", f"Het bestand {bron} is niet te lezen: {reden}."),
+                       stdout, stderr)
+    except UnicodeDecodeError as fout:
+        return _weiger(_probleem(400, "Ongeldige tekens", (
+            f"De invoer is geen geldige UTF-8 (byte {fout.start + 1}). Sla het bestand op als UTF-8."
+        )), stdout, stderr)
     try:
-        situatie = json.loads(tekst)
+        situatie = json.loads(tekst, parse_constant=_geen_getal)
     except json.JSONDecodeError as fout:
-        probleem = _probleem(400, "Ongeldige JSON", f"De invoer is geen geldige JSON (regel {fout.lineno}).")
-        print(json.dumps(probleem, ensure_ascii=False, indent=2), file=stdout)
-        return 2
+        return _weiger(_probleem(400, "Ongeldige JSON", f"De invoer is geen geldige JSON (regel {fout.lineno})."),
+                       stdout, stderr)
+    except RecursionError:
+        return _weiger(_probleem(400, "Ongeldige JSON", "De JSON is te diep genest: er zitten te veel lijsten of "
+                                 "objecten in elkaar."), stdout, stderr)
+    except ValueError:  # NaN/Infinity, or an integer of more than 4300 digits
+        return _weiger(_probleem(400, "Ongeldige JSON", "De invoer bevat een getal dat JSON niet kent of dat te "
+                                 "lang is."), stdout, stderr)
 
     from vroeghulp.regels.service import bereken  # late import: building the rules takes a moment
 
@@ -68,11 +117,9 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
         uitkomst = bereken(situatie)
     except InvoerFout as fout:
         probleem = _probleem(400, "Ongeldige invoer", "Een of meer velden zijn niet goed ingevuld.", fout.invalid_params)
-        print(json.dumps(probleem, ensure_ascii=False, indent=2), file=stdout)
-        return 2
+        return _weiger(probleem, stdout, stderr)
     except PeildatumBuitenBereik as fout:
-        print(json.dumps(_probleem(422, "Peildatum buiten bereik", str(fout)), ensure_ascii=False, indent=2), file=stdout)
-        return 2
+        return _weiger(_probleem(422, "Peildatum buiten bereik", str(fout)), stdout, stderr)
     print(als_json(uitkomst), file=stdout)
     return 0
 

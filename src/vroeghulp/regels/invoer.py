@@ -15,6 +15,12 @@ ROLLEN = ("aanvrager", "partner", "kind", "medebewoner")
 WONING_SOORTEN = ("huur", "koop", "geen")
 PERSOON_VELDEN = {"rol", "geboortedatum", "verzekerd", "toetsingsinkomen", "netto_inkomen_per_maand"}
 
+# Sane ranges: far above any real household, far below what the arithmetic (Decimal contexts,
+# numpy int64 in OpenFisca) can hold, so no input reaches an overflow.
+MAX_BEDRAG = Decimal(1_000_000_000)  # euro, per year or per month alike
+MAX_KOSTENDELERS = 50
+MAX_PERSONEN = 50
+
 
 class InvoerFout(ValueError):
     """The request has wrong or missing fields; ``invalid_params`` lists them."""
@@ -88,7 +94,40 @@ def _bedrag(waarde, naam: str, fouten: _Fouten) -> Decimal:
         return Decimal(0)
     if bedrag < 0:
         fouten.add(naam, "Het bedrag mag niet negatief zijn.")
+    elif bedrag > MAX_BEDRAG:
+        fouten.add(naam, "Het bedrag is te groot: vul hoogstens 1.000.000.000 euro in.")
+        return Decimal(0)
     return bedrag
+
+
+# Names the table of the rules fills itself; an extra fact with such a name would overwrite it.
+GERESERVEERD_PERSOON = PERSOON_VELDEN | {"huishouden"}
+GERESERVEERD_HUISHOUDEN = {"personen", "vermogen", "woning", "kostendelers", "kale_huur", "servicekosten",
+                           "woning_soort"}
+MAX_TEKST = 100
+
+
+def _extra(data: dict, gereserveerd: set, pad: str, fouten: _Fouten) -> dict:
+    """Other facts for rules that need them: a number (in range), true/false or a short text."""
+    extra = {}
+    for naam, waarde in data.items():
+        if naam in gereserveerd:
+            continue
+        veld = f"{pad}.{naam}" if pad else naam
+        if isinstance(waarde, (bool, date)) or (isinstance(waarde, str) and len(waarde) <= MAX_TEKST):
+            extra[naam] = waarde
+        elif isinstance(waarde, (int, float, Decimal)):
+            try:
+                binnen = abs(Decimal(str(waarde))) <= MAX_BEDRAG
+            except (InvalidOperation, ValueError):  # NaN; an int too long to write out
+                binnen = False
+            if not binnen:
+                fouten.add(veld, "Dit getal is te groot: vul hoogstens 1.000.000.000 in.")
+            else:
+                extra[naam] = waarde
+        else:
+            fouten.add(veld, "Vul een getal, true of false, of een korte tekst (hoogstens 100 tekens) in.")
+    return extra
 
 
 def _ja_nee(waarde, naam: str, fouten: _Fouten) -> bool:
@@ -132,7 +171,7 @@ def _persoon(data, i: int, peildatum: date | None, fouten: _Fouten) -> Persoon |
     verzekerd = _ja_nee(data["verzekerd"], f"{pad}.verzekerd", fouten) if "verzekerd" in data else True
     inkomen = _bedrag(data.get("toetsingsinkomen", 0), f"{pad}.toetsingsinkomen", fouten)
     netto = _bedrag(data.get("netto_inkomen_per_maand", 0), f"{pad}.netto_inkomen_per_maand", fouten)
-    extra = {k: v for k, v in data.items() if k not in PERSOON_VELDEN}
+    extra = _extra(data, GERESERVEERD_PERSOON, pad, fouten)
     if rol not in ROLLEN or geboren is None:
         return None
     return Persoon(rol, geboren, verzekerd, inkomen, netto, extra)
@@ -155,6 +194,8 @@ def valideer(verzoek, peildatum=None, bekende_regelingen=None) -> Situatie:
     personen: list[Persoon] = []
     if not isinstance(personen_data, list) or not personen_data:
         fouten.add("huishouden.personen", "Vul ten minste één persoon in: de aanvrager.")
+    elif len(personen_data) > MAX_PERSONEN:
+        fouten.add("huishouden.personen", f"Vul hoogstens {MAX_PERSONEN} personen in.")
     else:
         for i, data in enumerate(personen_data):
             persoon = _persoon(data, i, datum, fouten)
@@ -181,6 +222,9 @@ def valideer(verzoek, peildatum=None, bekende_regelingen=None) -> Situatie:
     if isinstance(kostendelers, bool) or not isinstance(kostendelers, int) or kostendelers < 1:
         fouten.add("huishouden.kostendelers", "Vul een heel getal in van 1 of meer (de aanvrager telt mee).")
         kostendelers = 1
+    elif kostendelers > MAX_KOSTENDELERS:
+        fouten.add("huishouden.kostendelers", f"Vul een heel getal in van 1 tot en met {MAX_KOSTENDELERS}.")
+        kostendelers = 1
     regelingen = verzoek.get("regelingen")
     if regelingen is not None:
         if not isinstance(regelingen, list) or not all(isinstance(r, str) for r in regelingen):
@@ -193,10 +237,10 @@ def valideer(verzoek, peildatum=None, bekende_regelingen=None) -> Situatie:
                         f"regelingen[{j}]",
                         f"Onbekende regeling '{naam}'. Kies uit: {', '.join(sorted(bekende_regelingen))}.",
                     )
+    extra = _extra(huishouden, GERESERVEERD_HUISHOUDEN, "huishouden", fouten)
     if fouten.lijst:
         raise InvoerFout(fouten.lijst)
     controleer_bereik(datum)
-    extra = {k: v for k, v in huishouden.items() if k not in {"personen", "vermogen", "woning", "kostendelers"}}
     return Situatie(
         peildatum=datum,
         personen=tuple(personen),

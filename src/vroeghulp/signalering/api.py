@@ -7,19 +7,18 @@ pydantic model): one bad signal must not refuse the other 9,999.
 """
 
 import datetime as dt
-import json
 
-from django.http import HttpResponse, RawPostDataException
-from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
 from vroeghulp.accounts.models import Scope
 from vroeghulp.api.auth import TokenAuth
-from vroeghulp.api.problem import problem
+from vroeghulp.api.inhoud import lees_object
+from vroeghulp.api.problem import json_bytes, problem
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
-from vroeghulp.signalering.intake import Weigering, json_rijen, opslag, signalen_uit_json, verwerk
+from vroeghulp.signalering.intake import Weigering, json_rijen, opslag, verwerk
 from vroeghulp.signalering.intake.instellingen import API_MAX_SIGNALEN
 from vroeghulp.signalering.models import Kanaal, Signaalstatus, Vroegsignaal
 
@@ -27,6 +26,7 @@ router = Router(tags=["signalen"])
 
 DOEL_TERUGKOPPELING = "Terugkoppeling status aan signaalpartner (Wgs art. 3 lid 1 onder b)"
 PAGINA = 1000
+MAX_ID = 100  # CONTRACTS: the partner's ID, at most 100 characters
 
 
 # Schemas: documentation of the contract (the intake validates itself, per signal).
@@ -85,14 +85,6 @@ class SignaalAntwoord(Schema):
     resultaten: list[SignaalResultaat]
 
 
-class SignaalProbleem(Schema):
-    type: str
-    title: str
-    status: int
-    detail: str | None = None
-    code: str | None = None
-
-
 class SignaalStatus(Schema):
     ID: str
     status: str = Field(..., description="DDAS EnumSignaalstatus", examples=[Signaalstatus.NOG_NIET_OPGEPAKT.value])
@@ -125,6 +117,21 @@ def _inline(schema: dict) -> dict:
     return los_op(schema)
 
 
+def _aanlevering_schema() -> dict:
+    """The body as the API checks it: an object with 1 to 10,000 signals.
+
+    A signal that does not have the documented form is not refused with the request: it gets its
+    own answer (afgewezen, with the fields that are wrong). So each item is "a Signaal, or any
+    other value" - the honest schema, which still shows the form of a signal.
+    """
+    schema = _inline(Aanlevering.model_json_schema())
+    signaal = schema["properties"]["signalen"]["items"]
+    schema["properties"]["signalen"]["items"] = {"anyOf": [signaal, {
+        "description": "Elke andere waarde wordt niet geweigerd met het hele verzoek: dit signaal krijgt "
+        "status afgewezen met de velden die niet kloppen."}]}
+    return schema
+
+
 def _weigering(weigering: Weigering) -> HttpResponse:
     return problem(weigering.status, weigering.titel, weigering.detail, code=weigering.code)
 
@@ -139,7 +146,7 @@ def _partner(request):
 @router.post(
     "",
     auth=TokenAuth(Scope.SIGNALEN_AANLEVEREN),
-    response={200: SignaalAntwoord, 400: SignaalProbleem, 401: SignaalProbleem, 403: SignaalProbleem, 413: SignaalProbleem},
+    response={200: SignaalAntwoord},
     summary="Signalen aanleveren",
     description=(
         "Lever 1 tot 10.000 signalen aan. Elk signaal krijgt een eigen antwoord. "
@@ -148,19 +155,19 @@ def _partner(request):
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": _inline(Aanlevering.model_json_schema())}},
-        }
+            "content": {"application/json": {"schema": _aanlevering_schema()}},
+        },
+        "responses": {403: {"description": "Geweigerd"}},
     },
 )
 @audit.persoonsgegevens
 def aanleveren(request):
     try:
         partner = _partner(request)
-        try:
-            body = request.body
-        except (RequestDataTooBig, RawPostDataException):
-            raise Weigering("te_groot", status=413) from None
-        signalen = signalen_uit_json(body)
+        # the API takes the contract's form only: {"signalen": [...]} in UTF-8 JSON (files may differ)
+        signalen = lees_object(request).get("signalen")
+        if not isinstance(signalen, list):
+            raise Weigering("json_vorm")
         if not signalen:
             raise Weigering("leeg")
         if len(signalen) > API_MAX_SIGNALEN:
@@ -171,13 +178,19 @@ def aanleveren(request):
         )
     except Weigering as weigering:
         return _weigering(weigering)
-    response = HttpResponse(json.dumps(rapport.als_dict(), ensure_ascii=False), content_type="application/json")
+    # json_bytes cannot fail on what the partner sent (lone surrogates): the signals are committed
+    response = HttpResponse(json_bytes(rapport.als_dict()), content_type="application/json")
     if rapport.signaal_ids:
         # Matching runs right after the answer has been sent (when the server closes the response),
         # so the partner's request stays fast; the signals are already committed.
         ids = rapport.signaal_ids
         response._resource_closers.append(lambda: opslag.roep_matching_aan(ids))
     return response
+
+
+def _kan_id_zijn(signaal_id: str) -> bool:
+    """False for text no stored ID can equal: too long, NUL or other control characters."""
+    return len(signaal_id) <= MAX_ID and signaal_id.isprintable()
 
 
 def _status(signaal) -> dict:
@@ -187,7 +200,8 @@ def _status(signaal) -> dict:
 @router.get(
     "/status",
     auth=TokenAuth(Scope.SIGNALEN_STATUS),
-    response={200: SignaalStatusLijst, 400: SignaalProbleem, 401: SignaalProbleem, 403: SignaalProbleem},
+    response={200: SignaalStatusLijst},
+    openapi_extra={"responses": {403: {"description": "Geweigerd"}}},
     summary="Status van uw signalen sinds een datum",
     description="Alleen uw eigen signalen; per pagina maximaal 1000. Volg 'volgende' tot die null is.",
 )
@@ -201,9 +215,12 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
     if filters.na:
         try:
             datum_tekst, _sep, pk_tekst = filters.na.partition("_")
+            if not pk_tekst.isascii() or not pk_tekst.isdigit() or len(pk_tekst) > 18:
+                raise ValueError(pk_tekst)  # int() would take "١" or " 1", the database no id >= 2**63
             na_datum, na_pk = dt.date.fromisoformat(datum_tekst), int(pk_tekst)
         except ValueError:
-            return problem(400, _("Ongeldige invoer"), _("De waarde van 'na' klopt niet."))
+            return problem(400, _("Ongeldige invoer"), _("De waarde van 'na' klopt niet."),
+                           invalid_params=[{"name": "na", "reason": _("Gebruik de link uit 'volgende'.")}])
         signalen = signalen.filter(status_datum__gt=na_datum) | signalen.filter(status_datum=na_datum, pk__gt=na_pk)
     pagina = list(
         signalen.order_by("status_datum", "pk").values_list("extern_id", "status", "status_datum", "pk")[: PAGINA + 1]
@@ -225,7 +242,8 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
 @router.get(
     "/{path:signaal_id}/status",
     auth=TokenAuth(Scope.SIGNALEN_STATUS),
-    response={200: SignaalStatus, 401: SignaalProbleem, 403: SignaalProbleem, 404: SignaalProbleem},
+    response={200: SignaalStatus},
+    openapi_extra={"responses": {403: {"description": "Geweigerd"}, 404: {"description": "Niet gevonden"}}},
     summary="Status van één signaal",
     description="Alleen voor uw eigen signalen; een ID dat wij niet van u kennen geeft 404.",
 )
@@ -235,6 +253,9 @@ def status_een(request, signaal_id: str):
         partner = _partner(request)
     except Weigering as weigering:
         return _weigering(weigering)
+    if not _kan_id_zijn(signaal_id):
+        # PostgreSQL refuses NUL in text; an ID we cannot have stored is simply not found
+        return problem(404, _("Niet gevonden"), _("Wij kennen geen signaal van u met dit ID."))
     signaal = (
         Vroegsignaal.objects.filter(partner=partner, extern_id=signaal_id)
         .values_list("extern_id", "status", "status_datum", "pk").first()

@@ -31,7 +31,7 @@ def test_each_kind_of_error_gets_a_dutch_reason():
     found = errors({"geboortedatum": "1-4-1990", "rol": "kind", "naam": "Annabel", "kinderen": -1, "x": 1})
     assert found == {
         "geboortedatum": "Vul een datum in als JJJJ-MM-DD.",
-        "rol": "Kies uit: 'aanvrager' or 'partner'.",
+        "rol": "Kies uit: 'aanvrager' of 'partner'.",
         "naam": "Deze tekst is te lang: maximaal 5 tekens.",
         "kinderen": "Vul een waarde in van minstens 0.",
         "x": "Dit veld kennen we niet.",
