@@ -136,14 +136,24 @@ def _brief(sjabloon, stijl, ontv: Ontvanger, consulent_naam: str) -> dict:
             "blokken": alineas(vul_in(sjabloon.tekst, waarden))}
 
 
+LOGO_SOORTEN = ("data:image/png;base64,", "data:image/jpeg;base64,")
+
+
+def bruikbaar_logo(stijl) -> str:
+    """The stored logo if it is a PNG or JPEG; an older SVG logo is not put on letters (an SVG
+    can point at other files and addresses), so the municipality's name shows instead."""
+    return stijl.logo if stijl.logo.startswith(LOGO_SOORTEN) else ""
+
+
 def render_pdf(sjabloon, brieven: list[dict], stijl=None) -> bytes:
-    from weasyprint import HTML
+    from vroeghulp.zaken.pdf import pdf_van_html
 
     stijl = stijl or huisstijl()
     html = render_to_string("zaken/brief_pdf.html", {
-        "sjabloon": sjabloon, "brieven": brieven, "stijl": stijl, "kaartje": sjabloon.soort == Briefsoort.KAARTJE,
+        "sjabloon": sjabloon, "brieven": brieven, "stijl": stijl, "logo": bruikbaar_logo(stijl),
+        "kaartje": sjabloon.soort == Briefsoort.KAARTJE,
     })
-    return HTML(string=html).write_pdf()
+    return pdf_van_html(html)
 
 
 def maak_pdf(zaken, sjabloon, *, door) -> bytes:

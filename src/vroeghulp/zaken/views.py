@@ -447,7 +447,7 @@ def huisstijl(request):
         messages.success(request, _("De gegevens voor de brieven zijn opgeslagen."))
         return redirect("zaken:sjablonen")
     return render(request, "zaken/huisstijl.html", {"titel": _("Gegevens van de gemeente op brieven"), "form": form,
-                                                    "stijl": form.instance})
+                                                    "stijl": form.instance, "logo": brieven.bruikbaar_logo(form.instance)})
 
 
 # --- warm handover (ketenpartner) ---------------------------------------------------------------
