@@ -18,6 +18,7 @@ def test_team_lead_sees_overdue_and_assigns(page, inloggen, axe, teamleider, con
 
     inloggen(teamleider.username)
     expect(page.get_by_role("heading", level=1)).to_have_text("Overzicht van het team")
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Team", exact=True)).to_have_count(1)
     assert axe(page) == []
     page.get_by_role("link", name="Overzicht van het team: werk per medewerker").click()
     rij = page.locator("tbody tr", has_text="Telaat")
@@ -40,6 +41,9 @@ def test_team_lead_sees_overdue_and_assigns(page, inloggen, axe, teamleider, con
     page.get_by_role("button", name="Uitloggen").click()
     inloggen(consulent.username)
     expect(page.get_by_role("link", name="2 op mijn naam")).to_be_visible()
+    # the team overview is the teamleider's: no menu item for a consulent, and the page is refused
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Team", exact=True)).to_have_count(0)
     # "Eerst doen" is loaded by htmx from the audited worklist
     expect(page.locator("#werkvoorraad-kop ~ div tbody tr")).to_have_count(2)
     assert axe(page) == []
+    assert page.goto("/zaken/team/").status == 403
