@@ -5,6 +5,7 @@ from django.db import connection
 
 from vroeghulp.accounts.models import Rol
 from vroeghulp.accounts.tests.factories import GebruikerFactory, TeamFactory
+from vroeghulp.common.tests import logscan
 from vroeghulp.gebieden.tests.factories import BuurtFactory, WijkFactory
 from vroeghulp.personen.tests.factories import AdresFactory, HuishoudenFactory, InwonerFactory
 
@@ -69,3 +70,13 @@ def _django_db_helper(_django_db_helper, django_db_blocker):
     if not connection.in_atomic_block:  # TransactionTestCase: Django flushes next
         with django_db_blocker.unblock():
             triggers.drop()
+
+
+def pytest_configure(config):
+    """Every log record of the run is kept for the BSN scan at the end (common/tests/logscan.py)."""
+    logscan.start()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """The run fails if a log line held a BSN of the demo or test data."""
+    logscan.finish(session)
