@@ -1,4 +1,4 @@
-"""POST /api/v1/berekeningen (CONTRACTS section 2): the regels service over HTTP.
+"""POST /api/v1/berekeningen (docs/interfaces.md section 3): the regels service over HTTP.
 
 The body is read by ``api.inhoud`` (JSON object in UTF-8, else 415/400) and validated by the
 regels package itself (one place for the rules of the input), so the API and `vroeghulp bereken`

@@ -1,4 +1,4 @@
-"""Partner API (CONTRACTS section 3): deliver signals and read back their status.
+"""Partner API (docs/interfaces.md sections 4 and 5): deliver signals and read back their status.
 
 ``POST /api/v1/signalen`` takes 1 to 10,000 signals; each gets its own answer (geaccepteerd,
 dubbel, afgewezen with ``fouten``). A request that cannot be read at all is refused as a whole
@@ -26,7 +26,7 @@ router = Router(tags=["signalen"])
 
 DOEL_TERUGKOPPELING = "Terugkoppeling status aan signaalpartner (Wgs art. 3 lid 1 onder b)"
 PAGINA = 1000
-MAX_ID = 100  # CONTRACTS: the partner's ID, at most 100 characters
+MAX_ID = 100  # docs/interfaces.md section 4.2: the partner's ID, at most 100 characters
 
 
 # Schemas: documentation of the contract (the intake validates itself, per signal).

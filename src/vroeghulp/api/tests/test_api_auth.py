@@ -46,7 +46,7 @@ def _csrf_cookie(client) -> str:
 def test_token_client_calculates_without_csrf(csrf_client, berekeningen_token):
     response = _post(csrf_client, Authorization=f"Bearer {berekeningen_token}")
     assert response.status_code == 200, response.content
-    # CONTRACTS section 2 example: zorgtoeslag 1.243,51 per year (worked out in test_berekeningen_api)
+    # the example request of docs/interfaces.md section 3: zorgtoeslag 1.243,51 per year (worked out in test_berekeningen_api)
     assert response.json()["uitkomsten"]["zorgtoeslag"]["per_jaar"] == 1243.51
 
 

@@ -24,7 +24,7 @@ def post(client, body, token=None):
 
 
 def test_contract_example_gives_the_contract_zorgtoeslag(client, token):
-    # CONTRACTS section 2: a partner who is not insured gets half. By hand with the 2026 figures
+    # docs/interfaces.md section 3: a partner who is not insured gets half. By hand with the 2026 figures
     # (standaardpremie 2.119, drempelinkomen 29.736, 4,289% / 13,730%), toetsingsinkomen 33.200:
     # normpremie = 0,04289 * 29.736 + 0,1373 * (33.200 - 29.736) = 1.275,377 + 475,607 = 1.750,984;
     # zorgtoeslag = 2 * 2.119 - 1.750,984 = 2.487,016; half for the uninsured partner (art. 2 lid 4)
