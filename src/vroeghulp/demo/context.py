@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from vroeghulp.demo import bsn
+
 # Ages and birth dates are computed against this fixed date so a rebuild gives the same persons.
 PEILDATUM = datetime.date(2026, 1, 1)
 
@@ -36,3 +38,7 @@ class DemoContext:
 
     def meld(self, tekst: str) -> None:
         self.stdout.write(tekst)
+
+    def synthetische_bsns(self, aantal: int, rng: np.random.Generator) -> list[str]:
+        """Valid synthetic BSNs (``demo.bsn``) for steps in other apps, which do not import demo."""
+        return bsn.synthetische_bsns(aantal, rng)

@@ -33,7 +33,10 @@ from dataclasses import dataclass
 from typing import Iterable, Protocol
 
 from django.conf import settings
+from django.db import connection
 
+from vroeghulp.personen import brp_fake
+from vroeghulp.personen.models import Inwoner
 from vroeghulp.signalering import pgarray
 
 
@@ -87,10 +90,6 @@ class LokaleBrp:
         from the fake, so unknown BSNs (most of a benchmark) cost almost nothing."""
         if not bsns:
             return []
-        from django.db import connection  # noqa: PLC0415
-
-        from vroeghulp.personen.models import Inwoner  # noqa: PLC0415
-
         ops, meta = connection.ops, Inwoner._meta
         kolom = ops.quote_name(meta.get_field("bsn").column)
         with connection.cursor() as cursor:
@@ -110,18 +109,11 @@ class LokaleBrp:
         bsns = self._bekend([b for b in set(bsns) if b])
         if not bsns:
             return {}
-        try:  # the demo engineer's fake, when it offers a batch lookup
-            from vroeghulp.personen import brp_fake  # noqa: PLC0415
-
-            batch = getattr(brp_fake, "zoek_personen", None)
-        except ImportError:
-            batch = None
+        batch = getattr(brp_fake, "zoek_personen", None)  # the fake's batch lookup, when it has one
         if batch is not None:
             return {
                 p.bsn: p for p in (van_haal_centraal(d) for d in batch(bsns).values() if d) if p.bsn
             }
-        from vroeghulp.personen.models import Inwoner  # noqa: PLC0415
-
         rijen = Inwoner.objects.filter(bsn__in=bsns).values_list(
             "bsn", "id", "huishouden__adres__postcode", "huishouden__adres__huisnummer",
             "huishouden__adres__huisletter", "huishouden__adres__toevoeging",

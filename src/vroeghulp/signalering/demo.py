@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.personen.models import Inwoner
-from vroeghulp.signalering.matching import match_signalen_met_telling
+from vroeghulp.signalering import services
 from vroeghulp.signalering.models import PartnerType, Signaalpartner, Vroegsignaal
 
 # share of signals per kind; (code of the demo partner, type, identified by BSN?, median amount €)
@@ -85,10 +85,9 @@ def _bewoners():
     )
 
 
-def _verhuisde_bsns(aantal: int, rng, bekend: set[str]) -> list[str]:
-    from vroeghulp.demo.bsn import synthetische_bsns  # noqa: PLC0415
-
-    kandidaten = synthetische_bsns(aantal * 3 + 10, rng)
+def _verhuisde_bsns(context, aantal: int, rng, bekend: set[str]) -> list[str]:
+    # the demo app hands out synthetic BSNs through the context (signalering does not import demo)
+    kandidaten = context.synthetische_bsns(aantal * 3 + 10, rng)
     return [b for b in kandidaten if b not in bekend][:aantal]
 
 
@@ -135,7 +134,7 @@ def vul(context) -> None:
     tot = context.vandaag
     partners = _partners()
     geplande = plan(aantal, bewoners, rng, tot)
-    verhuisd = _verhuisde_bsns(max(1, int(len(geplande) * KANS_VERHUISD)), rng,
+    verhuisd = _verhuisde_bsns(context, max(1, int(len(geplande) * KANS_VERHUISD)), rng,
                                {b[0] for b in bewoners})
     objecten = []
     for n, s in enumerate(geplande):
@@ -179,7 +178,7 @@ def vul(context) -> None:
         per_maand.setdefault(run, []).append(pk)
     zaken = 0
     for run in sorted(per_maand):
-        zaken += match_signalen_met_telling(per_maand[run], op=run)["nieuwe_zaken"]
+        zaken += services.matching().match_signalen(per_maand[run], op=run)["nieuwe_zaken"]
     context.meld(_("%(s)d signalen van het afgelopen jaar en %(z)d vroegsignaalzaken gemaakt.")
                  % {"s": len(objecten), "z": zaken})
 

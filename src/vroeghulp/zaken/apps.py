@@ -16,7 +16,12 @@ class ZakenConfig(AppConfig):
     verbose_name = _("Zaken")
 
     def ready(self):
+        # imported here, not at the top: Django loads AppConfigs before the models exist
+        from vroeghulp.signalering import services as signalering
+        from vroeghulp.zaken import matching
         from vroeghulp.zaken.models import Vroegsignaalzaak
 
         post_save.connect(_termijnen_bij_nieuwe_zaak, sender=Vroegsignaalzaak,
                           dispatch_uid="zaken_termijnen_bij_nieuwe_zaak")
+        # signalering (a layer below) calls matching only through this hook (ADR 0002)
+        signalering.registreer_matching(matching.haak())

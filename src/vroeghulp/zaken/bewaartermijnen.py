@@ -28,6 +28,10 @@ that led to help and their signals (they fall under the retention of the help it
 
 Before deleting, the numbers go into ``AnoniemeTelling`` (month, partner type, wijk, matchsoort,
 outcome, crisis). Each run writes audit events (actie ``verwijderen``) with counts only.
+
+Here in zaken, the layer above signalering: this job decides over cases and their signals. Each
+owner deletes its own rows (``zaken.services.verwijder_zaken``, ``signalering.services``:
+``verwijder_signalen``, ``bewaar_anonieme_tellingen``), all in one transaction.
 """
 
 from __future__ import annotations
@@ -38,15 +42,17 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
-from vroeghulp.signalering.matching import _instelling, _maanden_terug, terugkijken_maanden
-from vroeghulp.signalering.models import Vroegsignaal
-from vroeghulp.signalering.tellingen import AnoniemeTelling, Soort
+from vroeghulp.signalering import services as signalering
+from vroeghulp.signalering.tellingen import Soort
+from vroeghulp.zaken import services as zaken
+from vroeghulp.zaken.matching.instellingen import instelling, terugkijken_maanden
+from vroeghulp.zaken.matching.periodes import maanden_terug
 from vroeghulp.zaken.models import Eindresultaat, Vroegsignaalzaak, Zaakstatus
 
 HULP = {
@@ -62,7 +68,7 @@ STANDAARD_MAANDEN = 12
 
 
 def bewaartermijn_maanden() -> int:
-    maanden = int(_instelling("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", str(STANDAARD_MAANDEN)))
+    maanden = int(instelling("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", str(STANDAARD_MAANDEN)))
     if maanden < terugkijken_maanden():
         raise ImproperlyConfigured(
             "VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN moet minstens zo lang zijn als "
@@ -89,21 +95,7 @@ def verlopen_zaken(grens: dt.date):
     )
 
 
-def verlopen_signalen(grens: dt.date, zaak_ids):
-    return Vroegsignaal.objects.filter(
-        Q(zaak_id__in=zaak_ids) | Q(zaak__isnull=True, signaaldatum__lt=grens)
-    )
-
-
-def _tel(resultaat: Resultaat, signalen_qs, zaken_qs) -> None:
-    for rij in (
-        signalen_qs.annotate(maand=TruncMonth("signaaldatum"))
-        .values("maand", "partner__type", "wijk_id", "zaak__matchsoort", "status", "zaak__crisis")
-        .annotate(n=Count("id")).order_by()
-    ):
-        sleutel = (rij["maand"], Soort.SIGNAAL, rij["partner__type"], rij["wijk_id"],
-                   rij["zaak__matchsoort"] or "", rij["status"], bool(rij["zaak__crisis"]))
-        resultaat.tellingen[sleutel] += rij["n"]
+def _tel_zaken(resultaat: Resultaat, zaken_qs) -> None:
     for rij in (
         zaken_qs.annotate(maand=TruncMonth("startdatum_matchingperiode"))
         .values("maand", "wijk_id", "matchsoort", "resultaat", "crisis")
@@ -114,58 +106,25 @@ def _tel(resultaat: Resultaat, signalen_qs, zaken_qs) -> None:
         resultaat.tellingen[sleutel] += rij["n"]
 
 
-def _bewaar_tellingen(tellingen: Counter) -> None:
-    if not tellingen:
-        return
-    velden = ("periode", "soort", "partnertype", "wijk_id", "matchsoort", "uitkomst", "crisis")
-    periodes = {k[0] for k in tellingen}
-    bestaand = {
-        tuple(getattr(t, v) for v in velden): t
-        for t in AnoniemeTelling.objects.filter(periode__in=periodes)
-    }
-    nieuw, bijwerken = [], []
-    for sleutel, aantal in tellingen.items():
-        sleutel = (_als_datum(sleutel[0]),) + sleutel[1:]
-        if sleutel in bestaand:
-            telling = bestaand[sleutel]
-            telling.aantal += aantal
-            bijwerken.append(telling)
-        else:
-            nieuw.append(AnoniemeTelling(aantal=aantal, **dict(zip(velden, sleutel))))
-    AnoniemeTelling.objects.bulk_create(nieuw)
-    if bijwerken:
-        nu = timezone.now()
-        for t in bijwerken:
-            t.bijgewerkt = nu
-        AnoniemeTelling.objects.bulk_update(bijwerken, ["aantal", "bijgewerkt"])
-
-
-def _als_datum(waarde) -> dt.date:
-    return waarde.date() if isinstance(waarde, dt.datetime) else waarde
-
-
 def ruim_op(*, vandaag: dt.date | None = None, proef: bool = False, actor=None) -> Resultaat:
     """Apply the retention period. ``proef``: count only, delete nothing."""
     vandaag = vandaag or timezone.localdate()
-    grens = _maanden_terug(vandaag, bewaartermijn_maanden())
+    grens = maanden_terug(vandaag, bewaartermijn_maanden())
     resultaat = Resultaat(grens=grens)
     resultaat.nog_open = Vroegsignaalzaak.objects.filter(
         einddatum_matchingperiode__lt=grens).exclude(status__in=GESLOTEN).count()
     with transaction.atomic():
         zaak_ids = list(verlopen_zaken(grens).values_list("id", flat=True))
-        signaal_ids = list(verlopen_signalen(grens, zaak_ids).values_list("id", flat=True))
+        signaal_ids = signalering.verlopen_signaal_ids(grens, zaak_ids)
         resultaat.zaken, resultaat.signalen = len(zaak_ids), len(signaal_ids)
         for i in range(0, max(len(zaak_ids), len(signaal_ids)), PER_KEER):
-            _tel(resultaat,
-                 Vroegsignaal.objects.filter(id__in=signaal_ids[i:i + PER_KEER]),
-                 Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + PER_KEER]))
+            signalering.tel_signalen(resultaat.tellingen, signaal_ids[i:i + PER_KEER])
+            _tel_zaken(resultaat, Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + PER_KEER]))
         if proef:
             return resultaat
-        _bewaar_tellingen(resultaat.tellingen)
-        for i in range(0, len(signaal_ids), PER_KEER):
-            Vroegsignaal.objects.filter(id__in=signaal_ids[i:i + PER_KEER]).delete()
-        for i in range(0, len(zaak_ids), PER_KEER):
-            Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + PER_KEER]).delete()
+        signalering.bewaar_anonieme_tellingen(resultaat.tellingen)
+        signalering.verwijder_signalen(signaal_ids, per_keer=PER_KEER)  # first: they refer to the cases
+        zaken.verwijder_zaken(zaak_ids, per_keer=PER_KEER)
         toelichting = f"Ouder dan {grens.isoformat()}; alleen anonieme tellingen bewaard"
         if signaal_ids:
             audit.log(actor=actor, actie=Actie.VERWIJDEREN, object_type="signalering.Vroegsignaal",

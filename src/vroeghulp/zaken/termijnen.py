@@ -15,7 +15,10 @@ on one indexed column; ``herbereken`` keeps it current after every change.
 
 from datetime import date, timedelta
 
+from django.utils import timezone
+
 from vroeghulp.common.env import env_int
+from vroeghulp.signalering.models import Vroegsignaal
 from vroeghulp.signalering.werkdagen import crisis_deadline
 from vroeghulp.zaken.models import DeadlineSoort, Zaakstatus
 
@@ -26,9 +29,6 @@ def norm_hulpaanbod_dagen() -> int:
 
 def crisis_startdatum(zaak) -> date:
     """The day the crisis became known: the earliest crisis signal received, else matching."""
-    from vroeghulp.signalering.models import Vroegsignaal
-    from django.utils import timezone
-
     eerste = (
         Vroegsignaal.objects.filter(zaak=zaak, crisissignaal=True).order_by("ontvangen")
         .values_list("ontvangen", flat=True).first()

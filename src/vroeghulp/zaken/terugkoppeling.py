@@ -3,7 +3,8 @@
 A partner learns one DDAS EnumSignaalstatus per signal and the date it last changed, nothing
 else: never the reason behind "Niet opgepakt: andere reden", never what happened in the case.
 The partner status API (signalering.api) serves ``Vroegsignaal.status``/``status_datum``;
-every workflow transition calls ``bijwerken`` so those stay current.
+every workflow transition calls ``bijwerken`` so those stay current. Zaken decides the status;
+signalering writes it (``signalering.services.zet_status_per_zaak``: it owns the signals).
 
 Mapping (decided here, documented in docs/zaken.md):
 
@@ -16,10 +17,13 @@ Mapping (decided here, documented in docs/zaken.md):
 | niet opgepakt: herhaalde melding / onterecht signaal / andere reden | the same value (no reason) |
 """
 
+from collections import defaultdict
+
 from django.utils import timezone
 
-from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
-from vroeghulp.zaken.models import Eindresultaat, Zaakstatus
+from vroeghulp.signalering import services as signalering
+from vroeghulp.signalering.models import Signaalstatus
+from vroeghulp.zaken.models import Eindresultaat, Vroegsignaalzaak, Zaakstatus
 
 EEN_OP_EEN = {
     Eindresultaat.AL_BEKEND: Signaalstatus.AL_BEKEND,
@@ -49,11 +53,7 @@ def bijwerken(zaak, datum=None) -> int:
     Returns the number of signals whose status changed. Call inside the transition's transaction.
     """
     nieuw = signaalstatus(zaak.status, zaak.resultaat)
-    datum = datum or timezone.localdate()
-    return (
-        Vroegsignaal.objects.filter(zaak_id=zaak.pk).exclude(status=nieuw)
-        .update(status=nieuw, status_datum=datum)
-    )
+    return signalering.zet_status_per_zaak({nieuw: [zaak.pk]}, datum or timezone.localdate())
 
 
 def bijwerken_zaken(zaak_ids, datum=None, *, alleen_nieuwe_signalen: bool = False) -> int:
@@ -62,20 +62,9 @@ def bijwerken_zaken(zaak_ids, datum=None, *, alleen_nieuwe_signalen: bool = Fals
 
     ``alleen_nieuwe_signalen``: touch only signals still "Nog niet opgepakt", so a repeat that
     matching marked "Niet opgepakt: herhaalde melding" keeps that answer."""
-    from collections import defaultdict
-
-    from vroeghulp.zaken.models import Vroegsignaalzaak
-
-    datum = datum or timezone.localdate()
     per_status = defaultdict(list)
     for pk, status, resultaat in Vroegsignaalzaak.objects.filter(pk__in=list(zaak_ids)).values_list(
             "id", "status", "resultaat"):
         per_status[signaalstatus(status, resultaat)].append(pk)
-    gewijzigd = 0
-    for status, ids in per_status.items():
-        for i in range(0, len(ids), 500):
-            signalen = Vroegsignaal.objects.filter(zaak_id__in=ids[i:i + 500]).exclude(status=status)
-            if alleen_nieuwe_signalen:
-                signalen = signalen.filter(status=Signaalstatus.NOG_NIET_OPGEPAKT)
-            gewijzigd += signalen.update(status=status, status_datum=datum)
-    return gewijzigd
+    return signalering.zet_status_per_zaak(per_status, datum or timezone.localdate(),
+                                           alleen_nieuwe_signalen=alleen_nieuwe_signalen)

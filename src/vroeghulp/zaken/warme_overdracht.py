@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.accounts.permissions import may_do_warm_handover
+from vroeghulp.signalering import intake
+from vroeghulp.signalering import services as signalering
 from vroeghulp.signalering.models import Kanaal, Vroegsignaal
 from vroeghulp.zaken.models import Notitie, Vroegsignaalzaak
 
@@ -39,8 +41,6 @@ def doorgeven(gebruiker, *, voorletters: str, achternaam: str, postcode: str, hu
               toevoeging: str = "", geboortedatum=None, bsn: str = "", telefoon: str = "",
               email: str = "", bedrag=None, crisis: bool = False, toestemming: bool,
               toelichting: str = "") -> Uitkomst:
-    from vroeghulp.signalering import intake
-
     if not mag_doorgeven(gebruiker):
         raise PermissionDenied(_("Alleen ketenpartners met een organisatie kunnen een warme overdracht doen."))
     if not toestemming:
@@ -69,7 +69,7 @@ def doorgeven(gebruiker, *, voorletters: str, achternaam: str, postcode: str, hu
         if not rapport.signaal_ids:
             meldingen = [f["melding"] for r in rapport.resultaten() for f in r["fouten"]]
             raise OverdrachtGeweigerd(meldingen or [_("Het doorgeven is niet gelukt. Controleer de gegevens.")])
-        Vroegsignaal.objects.filter(pk__in=rapport.signaal_ids).update(toestemming_inwoner=True)
+        signalering.leg_toestemming_vast(rapport.signaal_ids)
         opgeslagen = Vroegsignaal.objects.select_related("zaak").get(pk=rapport.signaal_ids[0])
         zaak = opgeslagen.zaak
         if zaak is not None:

@@ -8,7 +8,8 @@ Guarantees (issue 4, item 4):
 - a repeat with a higher amount updates the signal (``herhaling``, ``vorig_bedrag``); a repeat
   with the same or a lower amount is ``dubbel`` and changes nothing.
 Matching (issue 4): when the BRP answers locally (no BRP link, or the synthetic municipality),
-every block is matched *before* its INSERT (``matching.koppel_nieuwe_signalen``), so a signal is
+every block is matched *before* its INSERT (``koppel_nieuwe_signalen`` of the matching hook
+``services.matching()``, which the zaken app registers: ADR 0002), so a signal is
 written once, with its case. Otherwise (a remote Haal Centraal BRP: no network calls while the
 delivery holds the write lock), and for repeats that update older signals, the matching hook is
 called after the commit with those ids. A failure in matching never loses a delivery: the block
@@ -29,13 +30,13 @@ from django.utils import timezone
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.signalering import ids as ids_vooraf
-from vroeghulp.signalering import matching, pgarray
+from vroeghulp.signalering import pgarray, services
+from vroeghulp.signalering.huishoudsleutel import huishoudsleutel
 from vroeghulp.signalering.intake import instellingen
 from vroeghulp.signalering.intake.codes import Weigering, melding
 from vroeghulp.signalering.intake.controles import Controleur
 from vroeghulp.signalering.intake.snel import SnelleControle
 from vroeghulp.signalering.models import Aanlevering, Signaalpartner, Signaalstatus, Vroegsignaal
-from vroeghulp.zaken.models import Vroegsignaalzaak
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
             if voortgang:
                 voortgang(rapport.ontvangen)
         if schrijver.uitgestelde_zaken:
-            matching.schrijf_uitgestelde_zaken(schrijver.uitgestelde_zaken)
+            services.matching().schrijf_uitgestelde_zaken(schrijver.uitgestelde_zaken)
         if rapport.ontvangen == 0:
             raise Weigering("leeg")
         Aanlevering.objects.filter(pk=aanlevering.pk).update(
@@ -188,7 +189,7 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         # matched while storing: only what could not be matched then is left for the hook
         rapport.signaal_ids = sorted(herhaald.union(schrijver.ingevoegd))
         if schrijver.terugkoppelen:
-            matching.terugkoppelen_na(sorted(schrijver.terugkoppelen), datum)
+            services.matching().terugkoppelen_na(sorted(schrijver.terugkoppelen), datum)
         later = sorted(herhaald.union(schrijver.niet_gematcht))
         if later:
             roep_matching_aan(later)
@@ -233,7 +234,7 @@ def roep_matching_aan(signaal_ids: list[int]) -> None:
     if not _matchen_bij_intake():
         return
     try:
-        matching.match_signalen(signaal_ids)
+        services.matching().match_signalen(signaal_ids)
     except Exception as error:  # noqa: BLE001 - stored is stored
         # Only the type: an exception text or traceback could carry a BSN or a name.
         logger.error("Matching na intake mislukt voor %d signalen (%s)", len(signaal_ids), type(error).__name__)
@@ -252,7 +253,7 @@ def matching_bij_opslag():
 
 def _sleutel(record) -> str:
     """The household key of a checked record as the intake knows it (before any BRP check)."""
-    return matching.huishoudsleutel(bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
+    return huishoudsleutel(bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
 
 
 def controleer(controleur: Controleur, snel: SnelleControle, blok) -> tuple[list, list]:
@@ -437,7 +438,8 @@ class _Schrijver:
             return
         self._analyse_bij *= 2
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {_TABEL}, {Vroegsignaalzaak._meta.db_table}")
+            cursor.execute(f"ANALYZE {_TABEL}")
+        services.matching().ververs_statistieken()  # the case table: its owner, zaken, runs it
 
     def _ids(self, aantal: int) -> list[int]:
         """The ids the next ``aantal`` rows will get, known before the INSERT so matching can refer
@@ -460,7 +462,7 @@ class _Schrijver:
         try:
             with transaction.atomic():
                 # (koppel only adds to uitgestelde_zaken as its last step: a failure leaves it as is)
-                uitkomst, terugkoppelen = matching.koppel_nieuwe_signalen(
+                uitkomst, terugkoppelen = services.matching().koppel_nieuwe_signalen(
                     te_matchen, vandaag=self.datum, ontvangen_op=self.ontvangen_op, bron=self.bron,
                     uitgesteld=self.uitgestelde_zaken)
         except Exception as error:  # noqa: BLE001 - stored is stored; matched later

@@ -89,7 +89,7 @@ def test_brp_storing_laat_signalen_ongematcht(db):
 
     from django.utils import timezone
 
-    from vroeghulp.signalering.matching import match_signalen
+    from vroeghulp.zaken.matching import match_signalen
     from vroeghulp.signalering.models import PartnerType, Signaalpartner, Signaalstatus, Vroegsignaal
 
     class Kapot(brp.HaalCentraalBrp):

@@ -1,13 +1,20 @@
 """Matching of a delivery: while storing (one write per signal) or by the hook after the commit;
 a failure of either loses nothing."""
 
+import dataclasses
+
 import pytest
 
-from vroeghulp.signalering import matching
+from vroeghulp.signalering import services
 from vroeghulp.signalering.intake import opslag, verwerk_bestand
 from vroeghulp.signalering.models import Vroegsignaal
 
 CSV = b"ID;bedrag;ontstaansdatum;signaaldatum;postcode;huisnummer\nA1;412;03-12-2025;10-01-2026;3563AB;1\n"
+
+
+def _vervang_matching(monkeypatch, **functies):
+    """Replace functions of the matching hook the zaken app registered (``services.Matching``)."""
+    monkeypatch.setattr(services, "_matching", dataclasses.replace(services.matching(), **functies))
 
 
 @pytest.mark.django_db
@@ -16,19 +23,19 @@ def test_hook_calls_matching_once_and_survives_its_failure(energie, vaste_dag, s
     settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
     monkeypatch.setattr(opslag, "matching_bij_opslag", lambda: None)
     aanroepen = []
-    monkeypatch.setattr(matching, "match_signalen", lambda ids: aanroepen.append(list(ids)))
+    _vervang_matching(monkeypatch, match_signalen=lambda ids: aanroepen.append(list(ids)))
     verwerk_bestand(energie, CSV, kanaal="bestand")
     assert aanroepen == [list(Vroegsignaal.objects.values_list("id", flat=True))]
 
     def kapot(ids):
         raise RuntimeError("matching stuk")
 
-    monkeypatch.setattr(matching, "match_signalen", kapot)
+    _vervang_matching(monkeypatch, match_signalen=kapot)
     rapport = verwerk_bestand(energie, CSV.replace(b"A1;412", b"A2;412"), kanaal="bestand")
     assert rapport.geaccepteerd == 1 and Vroegsignaal.objects.count() == 2
 
     settings.VROEGHULP_MATCHEN_NA_INTAKE = False
-    monkeypatch.setattr(matching, "match_signalen", lambda ids: aanroepen.append(ids))
+    _vervang_matching(monkeypatch, match_signalen=lambda ids: aanroepen.append(ids))
     verwerk_bestand(energie, CSV.replace(b"A1;412", b"A3;412"), kanaal="bestand")
     assert len(aanroepen) == 1
     assert opslag.roep_matching_aan is not None
@@ -55,7 +62,7 @@ def test_matching_while_storing_writes_the_case_and_survives_its_failure(energie
                                             einddatum_matchingperiode=vaste_dag)
             raise RuntimeError("matching stuk")
 
-        monkeypatch.setattr(matching, "koppel_nieuwe_signalen", kapot)
+        _vervang_matching(monkeypatch, koppel_nieuwe_signalen=kapot)
         rapport = verwerk_bestand(energie, CSV.replace(b"A1;412", b"A2;412"), kanaal="bestand")
         nieuw = Vroegsignaal.objects.get(extern_id="A2")
         assert rapport.geaccepteerd == 1 and nieuw.zaak is None and nieuw.huishoudsleutel == "A:3563AB1"

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from vroeghulp.audit.models import Actie, AuditEvent
 from vroeghulp.gebieden.tests.factories import BuurtFactory, PostcodeFactory
-from vroeghulp.signalering.bewaartermijnen import bewaartermijn_maanden, ruim_op
+from vroeghulp.zaken.bewaartermijnen import bewaartermijn_maanden, ruim_op
 from vroeghulp.signalering.models import PartnerType, Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.tellingen import AnoniemeTelling, Soort
-from vroeghulp.signalering.tests.test_matching import lokale_brp, matched, partner, signaal  # noqa: F401
+from vroeghulp.zaken.tests.test_matching import lokale_brp, matched, partner, signaal  # noqa: F401
 from vroeghulp.zaken.models import Eindresultaat, Matchsoort, Vroegsignaalzaak, Zaakstatus
 
 NU = dt.datetime(2027, 3, 15, 9, 0, tzinfo=dt.UTC)  # grens = 15 March 2026 (12 months)

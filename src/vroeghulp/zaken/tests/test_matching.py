@@ -11,14 +11,9 @@ from django.utils import timezone
 from vroeghulp.gebieden.tests.factories import BuurtFactory, PostcodeFactory
 from vroeghulp.personen.tests.factories import AdresFactory, HuishoudenFactory, InwonerFactory
 from vroeghulp.signalering import brp
-from vroeghulp.signalering.matching import (
-    adres_sleutel,
-    bsn_sleutel,
-    match_signalen,
-    matchingperiode,
-    niet_gematchte_ids,
-)
+from vroeghulp.signalering.huishoudsleutel import adres_sleutel, bsn_sleutel
 from vroeghulp.signalering.models import PartnerType, Signaalpartner, Signaalstatus, Vroegsignaal
+from vroeghulp.zaken.matching import match_signalen, matchingperiode, niet_gematchte_ids
 from vroeghulp.zaken.models import Eindresultaat, Matchsoort, Vroegsignaalzaak, Zaakstatus
 
 _volgnummer = count(1)
@@ -80,7 +75,7 @@ def test_adres_sleutel_normaliseert_postcode_huisnummer_en_toevoeging():
 
 
 def test_bsn_sleutel_bevat_geen_bsn():
-    from vroeghulp.signalering.matching import huishoudsleutel
+    from vroeghulp.signalering.huishoudsleutel import huishoudsleutel
 
     assert bsn_sleutel("123456782") == huishoudsleutel(bsn="123456782")
     assert adres_sleutel("3563AB", "12", "", "bis") == huishoudsleutel(bsn="123456782", postcode="3563AB",

@@ -1,7 +1,7 @@
 """Matching while storing gives exactly what matching after the commit gives.
 
 The intake matches each block before its INSERT (one write per signal, issue 4 speed); the
-command and a remote BRP match stored signals afterwards. Both run ``matching._koppel``; this test
+command and a remote BRP match stored signals afterwards. Both run ``zaken.matching.regels.koppel``; this test
 feeds the same deliveries through both paths and compares every signal and every case.
 """
 
@@ -75,10 +75,10 @@ def _lever_alles(monkeypatch, *, bij_opslag: bool):
 def test_matching_bij_opslag_is_gelijk_aan_matching_achteraf(bron, blok, settings, monkeypatch):
     """``blok`` 3: many blocks per delivery, so cases made or changed in one block get signals in
     the next (kept in memory while storing, re-read from the database afterwards)."""
-    from vroeghulp.signalering import matching
+    from vroeghulp.zaken.matching import instellingen
 
     monkeypatch.setattr(opslag, "BLOK", blok)
-    monkeypatch.setattr(matching, "CHUNK", blok)
+    monkeypatch.setattr(instellingen, "CHUNK", blok)
     settings.VROEGHULP_POSTCODES_PC4 = "3511-3585"
     settings.VROEGHULP_DREMPELBEDRAG = "50"
     Signaalpartner.objects.create(code="energie", naam="Energie", type=PartnerType.ENERGIE)

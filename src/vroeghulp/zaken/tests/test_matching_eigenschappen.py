@@ -6,9 +6,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vroeghulp.signalering.matching import _maanden_terug, match_signalen, matchingperiode
+from vroeghulp.zaken.matching import match_signalen, matchingperiode
+from vroeghulp.zaken.matching.periodes import maanden_terug
 from vroeghulp.signalering.models import PartnerType, Vroegsignaal
-from vroeghulp.signalering.tests.test_matching import _ontvangen, lokale_brp, partner  # noqa: F401
+from vroeghulp.zaken.tests.test_matching import _ontvangen, lokale_brp, partner  # noqa: F401
 from vroeghulp.signalering.werkdagen import crisis_deadline
 from vroeghulp.zaken.models import Matchsoort, Vroegsignaalzaak
 
@@ -75,7 +76,7 @@ def test_matching_invarianten(db, rijen):
             z.huishoudsleutel == zaak.huishoudsleutel
             and z.pk != zaak.pk
             and z.startdatum_matchingperiode <= zaak.startdatum_matchingperiode
-            and z.einddatum_matchingperiode >= _maanden_terug(eerste, 6)
+            and z.einddatum_matchingperiode >= maanden_terug(eerste, 6)
             for z in zaken)
         if eerder:
             assert zaak.matchsoort == Matchsoort.OPEENVOLGEND
@@ -129,10 +130,10 @@ huisnummer_st = st.one_of(adres_deel, st.text(alphabet="0123456789", min_size=1,
 def test_snelle_adressleutel_is_gelijk_aan_de_algemene(postcode, huisnummer, huisletter, toevoeging):
     """The fast path for clean addresses gives exactly the key (and normalised postcode) of the
     general rule with regular expressions, also for near misses (leading zero, lower case, ²)."""
-    from vroeghulp.signalering.matching import _adres, _adres_sleutel_algemeen, adres_sleutel, normaliseer_postcode
+    from vroeghulp.signalering.huishoudsleutel import adres, adres_sleutel, adres_sleutel_algemeen, normaliseer_postcode
 
-    algemeen = _adres_sleutel_algemeen(postcode, huisnummer, huisletter, toevoeging)
+    algemeen = adres_sleutel_algemeen(postcode, huisnummer, huisletter, toevoeging)
     assert adres_sleutel(postcode, huisnummer, huisletter, toevoeging) == algemeen
-    assert _adres.__wrapped__(postcode, huisnummer, huisletter, toevoeging) == (
+    assert adres.__wrapped__(postcode, huisnummer, huisletter, toevoeging) == (
         algemeen, normaliseer_postcode(postcode) if algemeen else "")
     assert adres_sleutel("3563AB", "12") == "A:3563AB12"  # the fast path itself

@@ -4,7 +4,7 @@ has passed, keeping only anonymous counts (docs/adr/0001-bewaartermijnen.md). Ru
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from vroeghulp.signalering.bewaartermijnen import bewaartermijn_maanden, ruim_op
+from vroeghulp.zaken.bewaartermijnen import bewaartermijn_maanden, ruim_op
 
 
 class Command(BaseCommand):

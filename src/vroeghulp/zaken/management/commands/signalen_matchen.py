@@ -7,7 +7,7 @@ up after a failure, after a BRP outage or after a change of the matching setting
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from vroeghulp.signalering.matching import CHUNK, match_signalen_met_telling, niet_gematchte_ids
+from vroeghulp.zaken.matching import CHUNK, match_signalen_met_telling, niet_gematchte_ids
 
 
 class Command(BaseCommand):

@@ -1,0 +1,255 @@
+"""The only way other apps change signalering's data (docs/principles.md), and the hook through
+which signalering calls matching.
+
+Signalering sits below zaken (docs/adr/0002-matching-bij-zaken.md): it never imports zaken.
+Matching creates and updates cases, so it lives in ``zaken.matching``; the intake calls it
+through the ``Matching`` that ``ZakenConfig.ready`` registers here. What matching and the case
+workflow change on signals (case link, household key, wijk, inwoner, status) goes through the
+bulk functions below: set-based, one statement per group of changed columns, as fast as the code
+that wrote the table directly before (the intake benchmark is the measure).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from operator import itemgetter
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from vroeghulp.signalering import pgarray
+from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
+from vroeghulp.signalering.tellingen import AnoniemeTelling, Soort
+
+# --- the matching hook -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Matching:
+    """What signalering needs from matching; ``zaken.matching.haak`` fills it in.
+
+    - ``match_signalen(ids, *, op=None) -> counts``: match stored signals (after a commit, the
+      demo's monthly runs);
+    - ``koppel_nieuwe_signalen(rijen, *, vandaag, ontvangen_op, bron, uitgesteld)``: match a
+      block the intake is about to insert; returns the values per id and the cases to pass on;
+    - ``schrijf_uitgestelde_zaken(uitgesteld)``: write the existing cases kept for the delivery;
+    - ``terugkoppelen_na(zaak_ids, vandaag)``: partner status of new signals in moved cases;
+    - ``ververs_statistieken()``: PostgreSQL planner statistics of the case table (the intake
+      asks when a delivery has doubled the tables).
+    """
+
+    match_signalen: Callable[..., dict]
+    koppel_nieuwe_signalen: Callable[..., tuple[dict, list[int]]]
+    schrijf_uitgestelde_zaken: Callable[[dict], None]
+    terugkoppelen_na: Callable[[list[int], date], None]
+    ververs_statistieken: Callable[[], None]
+
+
+_matching: Matching | None = None
+
+
+def registreer_matching(haak: Matching) -> None:
+    """Called once by ``ZakenConfig.ready``."""
+    global _matching
+    _matching = haak
+
+
+def matching() -> Matching:
+    if _matching is None:
+        raise ImproperlyConfigured("Geen matching geregistreerd: de app vroeghulp.zaken ontbreekt in INSTALLED_APPS.")
+    return _matching
+
+
+# --- signals for matching --------------------------------------------------------------------
+
+# the columns matching reads, in this order (``zaken.matching.regels`` unpacks them)
+MATCHVELDEN = ["id", "bsn", "postcode", "huisnummer", "huisnummertoevoeging", "signaaldatum",
+               "huishoudsleutel", "bedrag", "crisissignaal", "warme_overdracht", "eindelevering",
+               "herhaling", "vorig_bedrag", "zaak_id", "status", "wijk_id",
+               "inwoner_id", "status_datum"]
+GEEN_ZAAK = frozenset({Signaalstatus.GEEN_INWONER, Signaalstatus.OVERLEDEN})
+
+
+def _kolom(veld: str) -> str:
+    return connection.ops.quote_name(Vroegsignaal._meta.get_field(veld).column)
+
+
+def _tabel() -> str:
+    return connection.ops.quote_name(Vroegsignaal._meta.db_table)
+
+
+def matchrijen(ids: list[int]) -> list[tuple]:
+    """The ``MATCHVELDEN`` of these signals (sorted ids), without the ORM's per-value machinery
+    (hot path of matching); ids from one delivery are consecutive, so a range beats IN (...)."""
+    kolommen = ", ".join(_kolom(v) for v in MATCHVELDEN)
+    pk = _kolom("id")
+    with connection.cursor() as cursor:
+        if ids[-1] - ids[0] < 2 * len(ids):
+            gezocht = set(ids)
+            cursor.execute(f"SELECT {kolommen} FROM {_tabel()} WHERE {pk} BETWEEN %s AND %s", [ids[0], ids[-1]])
+            return [r for r in cursor.fetchall() if r[0] in gezocht]
+        cursor.execute(f"SELECT {kolommen} FROM {_tabel()} WHERE {pk} IN ({', '.join(['%s'] * len(ids))})", ids)
+        return cursor.fetchall()
+
+
+def ontvangstdagen(ids: list[int]) -> dict[int, date]:
+    """The local day each signal was received (the crisis term runs from then)."""
+    tz = timezone.get_current_timezone()
+    return {pk: timezone.localdate(o, tz) for pk, o in
+            Vroegsignaal.objects.filter(pk__in=ids).values_list("id", "ontvangen")}
+
+
+def niet_gematchte_ids(limiet: int | None = None, *, geen_inwoner_vanaf: date | None = None) -> list[int]:
+    """Signals without a case that can still get one. ``geen_inwoner_vanaf``: also the signals
+    the BRP did not know (or knew as deceased) with a signaaldatum from that day."""
+    qs = Vroegsignaal.objects.filter(zaak__isnull=True)
+    if geen_inwoner_vanaf is not None:
+        qs = qs.exclude(status__in=GEEN_ZAAK, signaaldatum__lt=geen_inwoner_vanaf)
+    else:
+        qs = qs.exclude(status__in=GEEN_ZAAK)
+    ids = qs.order_by("id").values_list("id", flat=True)
+    return list(ids[:limiet] if limiet else ids)
+
+
+# --- what matching writes on signals ---------------------------------------------------------
+
+_MATCHKOLOMMEN = ("huishoudsleutel", "zaak", "wijk", "inwoner", "status")
+_PG_TYPE = {"huishoudsleutel": "text", "zaak": "bigint", "wijk": "bigint", "inwoner": "bigint",
+            "status": "text", "status_datum": "date"}
+
+
+def schrijf_matchuitkomsten(regels: list[tuple], oude_waarden: Mapping[int, tuple]) -> None:
+    """Write matching's outcome for stored signals: ``regels`` are (huishoudsleutel, zaak id,
+    wijk id, inwoner id, status, status_datum, id), ``oude_waarden`` the first six as read.
+
+    Only what changed: SQLite and PostgreSQL maintain the index of every column in the SET list,
+    so rows are grouped by their set of changed columns, one statement each (usually one or two),
+    in id order."""
+    if not regels:
+        return
+    kolom = {f.name: connection.ops.quote_name(f.column) for f in Vroegsignaal._meta.concrete_fields}
+    tabel = _tabel()
+    groepen: dict[tuple, list] = {}
+    for regel in sorted(regels, key=itemgetter(6)):
+        oud = oude_waarden[regel[6]]
+        # which of the five columns changed, as a tuple of booleans (no per-row generator)
+        masker = (regel[0] != oud[0], regel[1] != oud[1], regel[2] != oud[2], regel[3] != oud[3],
+                  regel[4] != oud[4])
+        if True in masker:
+            # status_datum only when it really changes: the intake already set today's date, and
+            # SQLite maintains the (partner, status_datum) index for every column in the SET list
+            masker += (masker[4] and regel[5] != oud[5],)
+            groepen.setdefault(masker, []).append(regel)
+    with connection.cursor() as cursor:
+        for masker, regels_groep in groepen.items():
+            # the changed columns, status_datum with the status, and the pk last
+            posities = [i for i in range(5) if masker[i]] + ([5] if masker[5] else []) + [6]
+            rijen = list(map(itemgetter(*posities), regels_groep))
+            namen = [_MATCHKOLOMMEN[i] for i in posities[:-1] if i < 5] + (["status_datum"] if masker[5] else [])
+            if connection.vendor == "postgresql":
+                # one statement per group: an executemany of single-row UPDATEs costs a round
+                # trip and a plan per row (measured: 30 s of the 45 s for 200,000 signals)
+                typen = [_PG_TYPE[n] for n in namen]
+                zet = ", ".join(f"{kolom[n]} = v.k{j}" for j, n in enumerate(namen))
+                alias = ", ".join(f"k{j}" for j in range(len(namen)))
+                arrays = ", ".join(f"%s::{t}[]" for t in [*typen, "bigint"])
+                # the id range keeps the planner from a hash join over the whole table (right
+                # after a bulk intake its row estimate is stale): an index range scan instead
+                cursor.execute(
+                    f"UPDATE {tabel} SET {zet} FROM unnest({arrays}) AS v({alias}, pk) "
+                    f"WHERE {tabel}.{kolom['id']} = v.pk AND {tabel}.{kolom['id']} BETWEEN %s AND %s",
+                    [*(pgarray.PER_TYPE[t](kolom_waarden)
+                       for t, kolom_waarden in zip([*typen, "bigint"], zip(*rijen), strict=True)),
+                     rijen[0][-1], rijen[-1][-1]],
+                )
+            else:
+                zet = ", ".join(f"{kolom[n]} = %s" for n in namen)
+                cursor.executemany(f"UPDATE {tabel} SET {zet} WHERE {kolom['id']} = %s", rijen)
+
+
+def zet_status_per_zaak(zaak_ids_per_status: Mapping[str, Iterable[int]], datum: date, *,
+                        alleen_nieuwe_signalen: bool = False, per_keer: int = 500) -> int:
+    """Give the signals of these cases the partner status (``zaken.terugkoppeling`` decides it);
+    only signals whose status changes get ``datum``. ``alleen_nieuwe_signalen``: only signals
+    still "Nog niet opgepakt". Returns how many signals changed."""
+    gewijzigd = 0
+    for status, zaak_ids in zaak_ids_per_status.items():
+        zaak_ids = list(zaak_ids)
+        for i in range(0, len(zaak_ids), per_keer):
+            signalen = Vroegsignaal.objects.filter(zaak_id__in=zaak_ids[i:i + per_keer]).exclude(status=status)
+            if alleen_nieuwe_signalen:
+                signalen = signalen.filter(status=Signaalstatus.NOG_NIET_OPGEPAKT)
+            gewijzigd += signalen.update(status=status, status_datum=datum)
+    return gewijzigd
+
+
+def leg_toestemming_vast(signaal_ids: Iterable[int]) -> None:
+    """Warm handover: the resident consented to passing these signals on."""
+    Vroegsignaal.objects.filter(pk__in=list(signaal_ids)).update(toestemming_inwoner=True)
+
+
+# --- retention (orchestrated by zaken.bewaartermijnen) ---------------------------------------
+
+
+def verlopen_signaal_ids(grens: date, zaak_ids: list[int]) -> list[int]:
+    """The signals of these expired cases and the signals without a case from before ``grens``."""
+    return list(Vroegsignaal.objects.filter(
+        Q(zaak_id__in=zaak_ids) | Q(zaak__isnull=True, signaaldatum__lt=grens)
+    ).values_list("id", flat=True))
+
+
+def tel_signalen(tellingen: Counter, signaal_ids: list[int]) -> None:
+    """Add the anonymous counts of these signals to ``tellingen`` (keys as ``AnoniemeTelling``)."""
+    for rij in (
+        Vroegsignaal.objects.filter(id__in=signaal_ids)
+        .annotate(maand=TruncMonth("signaaldatum"))
+        .values("maand", "partner__type", "wijk_id", "zaak__matchsoort", "status", "zaak__crisis")
+        .annotate(n=Count("id")).order_by()
+    ):
+        sleutel = (rij["maand"], Soort.SIGNAAL, rij["partner__type"], rij["wijk_id"],
+                   rij["zaak__matchsoort"] or "", rij["status"], bool(rij["zaak__crisis"]))
+        tellingen[sleutel] += rij["n"]
+
+
+def bewaar_anonieme_tellingen(tellingen: Counter) -> None:
+    """Add counts (key: periode, soort, partnertype, wijk_id, matchsoort, uitkomst, crisis) to
+    ``AnoniemeTelling``: existing cells grow, new cells are created."""
+    if not tellingen:
+        return
+    velden = ("periode", "soort", "partnertype", "wijk_id", "matchsoort", "uitkomst", "crisis")
+    periodes = {_als_datum(k[0]) for k in tellingen}
+    bestaand = {
+        tuple(getattr(t, v) for v in velden): t
+        for t in AnoniemeTelling.objects.filter(periode__in=periodes)
+    }
+    nieuw, bijwerken = [], []
+    for sleutel, aantal in tellingen.items():
+        sleutel = (_als_datum(sleutel[0]),) + sleutel[1:]
+        if sleutel in bestaand:
+            telling = bestaand[sleutel]
+            telling.aantal += aantal
+            bijwerken.append(telling)
+        else:
+            nieuw.append(AnoniemeTelling(aantal=aantal, **dict(zip(velden, sleutel))))
+    AnoniemeTelling.objects.bulk_create(nieuw)
+    if bijwerken:
+        nu = timezone.now()
+        for t in bijwerken:
+            t.bijgewerkt = nu
+        AnoniemeTelling.objects.bulk_update(bijwerken, ["aantal", "bijgewerkt"])
+
+
+def _als_datum(waarde) -> date:
+    return waarde.date() if isinstance(waarde, datetime) else waarde
+
+
+def verwijder_signalen(signaal_ids: list[int], *, per_keer: int = 2000) -> None:
+    """Delete these signals (retention); the caller writes the audit event with the count."""
+    for i in range(0, len(signaal_ids), per_keer):
+        Vroegsignaal.objects.filter(id__in=signaal_ids[i:i + per_keer]).delete()

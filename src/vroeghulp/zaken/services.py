@@ -1,0 +1,17 @@
+"""The only way other apps change zaken's data (docs/principles.md).
+
+The case workflow's transitions are in ``zaken.workflow`` (one function per transition, used by
+the zaken screens); matching (``zaken.matching``) creates and updates cases; the functions here
+are what jobs outside a single case need.
+"""
+
+from __future__ import annotations
+
+from vroeghulp.zaken.models import Vroegsignaalzaak
+
+
+def verwijder_zaken(zaak_ids: list[int], *, per_keer: int = 2000) -> None:
+    """Delete these cases with their history (retention, ``zaken.bewaartermijnen``); the caller
+    deletes their signals first and writes the audit event with the count."""
+    for i in range(0, len(zaak_ids), per_keer):
+        Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + per_keer]).delete()
