@@ -106,7 +106,7 @@ def schrijf_uitgestelde_zaken(uitgesteld: dict) -> None:
 
 def terugkoppelen_na(zaak_ids: list[int], vandaag: date) -> None:
     """A new signal in a case the workflow already moved gets that case's partner status now
-    (CONTRACTS section 3: kept current as cases move), not "Nog niet opgepakt"."""
+    (docs/interfaces.md section 5: kept current as cases move), not "Nog niet opgepakt"."""
     if zaak_ids:
         terugkoppeling.bijwerken_zaken(zaak_ids, vandaag, alleen_nieuwe_signalen=True)
 
