@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from vroeghulp.accounts.models import Gebruiker, Rol, Team
+from vroeghulp.accounts.models import ApiClient, ApiToken, Gebruiker, Rol, Team
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.common.production import DEMO_USERNAMES
@@ -55,3 +55,28 @@ def gebruiker_opslaan(username: str, *, rol: str, wachtwoord: str, teams: list[s
     audit.log(actor=None, actie=Actie.WIJZIGEN, object_type="accounts.Gebruiker", object_id=gebruiker.pk,
               doel=_("Beheer van accounts"), toelichting=f"rol {rol}")
     return gebruiker
+
+
+# --- API clients and tokens (used by signalering.tokens and vroeghulp.api.auth) ---------------
+
+
+def api_client_voor_partner(partner, scopes: list[str]) -> ApiClient:
+    """The partner's API client (one per partner), created or given the missing scopes."""
+    client = ApiClient.objects.filter(signaalpartner=partner).order_by("pk").first()
+    if client is None:
+        client = ApiClient.objects.create(naam=f"Signaalpartner {partner.code}", signaalpartner=partner,
+                                          scopes=list(scopes))
+    elif not set(scopes) <= set(client.scopes):
+        client.scopes = sorted(set(client.scopes) | set(scopes))
+        client.save(update_fields=["scopes"])
+    return client
+
+
+def nieuwe_api_token(client: ApiClient) -> tuple[ApiToken, str]:
+    """A new token for the client: (token, plain value); only the hash is stored."""
+    return ApiToken.nieuw(client)
+
+
+def token_gebruikt(token: ApiToken, moment) -> None:
+    """Record when a token was last used."""
+    ApiToken.objects.filter(pk=token.pk).update(laatst_gebruikt=moment)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from vroeghulp.accounts import services as accounts
 from vroeghulp.accounts.models import ApiToken
 
 
@@ -33,7 +34,7 @@ class TokenAuth(HttpBearer):
         gevonden = ApiToken.zoek(token)
         if gevonden is None or not gevonden.client.heeft_scope(self.scope):
             return None
-        ApiToken.objects.filter(pk=gevonden.pk).update(laatst_gebruikt=timezone.now())
+        accounts.token_gebruikt(gevonden, timezone.now())
         request.api_client = gevonden.client
         return gevonden.client
 
