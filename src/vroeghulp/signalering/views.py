@@ -1,6 +1,8 @@
 """Staff screens of the intake: upload a delivery with an instant row-level report (beheerder and
 teamleider), and the register of signal partners with their API tokens (beheerder)."""
 
+import logging
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,10 +14,12 @@ from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.signalering.intake import Weigering, verwerk_bestand
 from vroeghulp.signalering.intake.instellingen import SCHERM_MAX_BYTES
+from vroeghulp.signalering.intake.normaliseren import toonbaar
 from vroeghulp.signalering.models import Aanlevering, Kanaal, Signaalpartner
 from vroeghulp.signalering.tokens import nieuwe_token
 
 TOON_MAXIMAAL = 500
+logger = logging.getLogger(__name__)
 
 
 class UploadForm(forms.Form):
@@ -37,7 +41,7 @@ def aanleveren(request):
     context = {"form": form}
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
-        context["bestandsnaam"] = bestand.name
+        context["bestandsnaam"] = toonbaar(bestand.name)
         try:
             if bestand.size > SCHERM_MAX_BYTES:
                 raise Weigering("te_groot", detail=_("maximaal 25 MB"), status=413)
@@ -48,6 +52,11 @@ def aanleveren(request):
             )
         except Weigering as weigering:
             context["weigering"] = weigering
+        except Exception as error:  # noqa: BLE001 - a form error, never an HTML 500
+            # nothing is stored (``verwerk`` raises only before its commit); only the type is
+            # logged: an exception text can carry personal data
+            logger.error("Upload van signalen mislukt (%s)", type(error).__name__)
+            context["weigering"] = Weigering("verwerking_mislukt", status=500)
         else:
             context["rapport"] = rapport
             resultaten = rapport.resultaten(alleen_opvallend=True)

@@ -10,8 +10,11 @@ None, or a list of ``(veld, code)`` when the row could not even be split into fi
 import csv
 import io
 import json
+import zipfile
 from dataclasses import dataclass, field
 from operator import itemgetter
+
+from django.utils.translation import gettext as _
 
 from vroeghulp.signalering.intake.codes import Weigering
 from vroeghulp.signalering.intake.velden import CLIENT_VELDEN, SIGNAAL_VELDEN, VELDEN, veld_voor_kop
@@ -19,6 +22,11 @@ from vroeghulp.signalering.intake.velden import CLIENT_VELDEN, SIGNAAL_VELDEN, V
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SCHEIDINGSTEKENS = (";", ",", "\t", "|")
+# A zip bomb posing as XLSX: a real export packs 5-20x (identical rows measured: 17x); refuse a
+# file whose parts unpack to more than 100x its size (above 50 MB) or to more than 4 GB in all.
+_XLSX_MAX_FACTOR = 100
+_XLSX_VRIJ = 50 * 1024 * 1024
+_XLSX_MAX_UITGEPAKT = 4 * 1024 * 1024 * 1024
 _ID, _BEDRAG, _SIGNAALDATUM = VELDEN.index("ID"), VELDEN.index("bedrag"), VELDEN.index("signaaldatum")
 _BSN, _POSTCODE, _HUISNUMMER = (
     VELDEN.index("burgerservicenummer"), VELDEN.index("postcode"), VELDEN.index("huisnummer"),
@@ -56,8 +64,15 @@ def signalen_uit_json(data: bytes) -> list:
         data = data[3:]
     try:
         inhoud = json.loads(data)
-    except (ValueError, RecursionError) as error:
-        raise Weigering("geen_json", detail=str(error)[:200]) from None
+    except json.JSONDecodeError as error:
+        raise Weigering("geen_json", detail=_("fout bij regel %(regel)d, teken %(teken)d") % {
+            "regel": error.lineno, "teken": error.colno}) from None
+    except UnicodeDecodeError:
+        raise Weigering("geen_json", detail=_("de tekst is geen geldige UTF-8")) from None
+    except RecursionError:
+        raise Weigering("geen_json", detail=_("de JSON is te diep genest")) from None
+    except ValueError:  # e.g. a number of more than 4300 digits
+        raise Weigering("geen_json", detail=_("een waarde is te groot")) from None
     if isinstance(inhoud, dict) and isinstance(inhoud.get("signalen"), list):
         return inhoud["signalen"]
     if isinstance(inhoud, list):
@@ -137,10 +152,10 @@ def kies_scheidingsteken(eerste_regel: str) -> str:
 
 def lees_csv(data: bytes, *, max_rijen: int) -> Bron:
     if b"\x00" in data[:100_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Weigering("geen_tabel", detail="binaire inhoud")
+        raise Weigering("geen_tabel", detail=_("binaire inhoud"))
     tekst, codering = decodeer(data)
     if "\x00" in tekst:
-        raise Weigering("geen_tabel", detail="binaire inhoud")
+        raise Weigering("geen_tabel", detail=_("binaire inhoud"))
     tekst = tekst.lstrip("\ufeff")
     if not tekst.strip():
         raise Weigering("leeg")
@@ -155,7 +170,19 @@ def lees_csv(data: bytes, *, max_rijen: int) -> Bron:
 
 # XLSX ---------------------------------------------------------------------------------------
 
+def _controleer_zip(data: bytes) -> None:
+    """Refuse a zip bomb before it is unpacked (by the sizes its directory declares)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archief:
+            uitgepakt = sum(deel.file_size for deel in archief.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise Weigering("xlsx_kapot") from None
+    if uitgepakt > _XLSX_MAX_UITGEPAKT or (uitgepakt > _XLSX_VRIJ and uitgepakt > _XLSX_MAX_FACTOR * len(data)):
+        raise Weigering("xlsx_kapot", detail=_("het bestand pakt uit tot meer dan wij kunnen lezen")) from None
+
+
 def lees_xlsx(data: bytes, *, max_rijen: int) -> Bron:
+    _controleer_zip(data)
     try:
         from python_calamine import CalamineWorkbook
 
@@ -168,8 +195,8 @@ def lees_xlsx(data: bytes, *, max_rijen: int) -> Bron:
         cellen = blad.to_python(skip_empty_area=False)
     except Weigering:
         raise
-    except Exception as error:  # calamine raises its own types for broken/encrypted files
-        raise Weigering("xlsx_kapot", detail=type(error).__name__) from None
+    except Exception:  # noqa: BLE001 - calamine raises its own types for broken/encrypted files
+        raise Weigering("xlsx_kapot") from None
     bron = Bron(rijen=None, formaat="xlsx", codering="", scheidingsteken="")
     if len(werkboek.sheet_names) > 1:
         bron.waarschuwingen.append(
@@ -196,7 +223,8 @@ def _tabel_rijen(rijen, *, fout, fout_code: str, max_rijen: int, tekst_cellen: b
         except StopIteration:
             return
         except fout as error:  # type: ignore[misc]
-            raise Weigering(fout_code, detail=f"rij {nummer + 1}: {str(error)[:120]}") from None
+            raise Weigering(fout_code, detail=_("rij %(rij)d: %(reden)s") % {
+                "rij": nummer + 1, "reden": _csv_reden(error)}) from None
         nummer += 1
         if not any(cellen):
             continue  # empty rows (also the trailing ;;;; rows spreadsheets leave) do not count
@@ -209,6 +237,18 @@ def _tabel_rijen(rijen, *, fout, fout_code: str, max_rijen: int, tekst_cellen: b
         if aantal > max_rijen + 1:
             raise Weigering("te_veel_signalen", detail=f"maximaal {max_rijen}", status=413)
         yield nummer, cellen
+
+
+def _csv_reden(error: Exception) -> str:
+    """The csv module's English error as a Dutch reason."""
+    tekst = str(error)
+    if "field limit" in tekst:
+        return _("een waarde is langer dan %d tekens") % csv.field_size_limit()
+    if "expected after" in tekst:
+        return _("tekst direct na een aanhalingsteken dat een waarde afsluit")
+    if "unexpected end of data" in tekst:
+        return _("een aanhalingsteken wordt niet gesloten")
+    return _("de regel kan niet worden gelezen")
 
 
 def kolommen_uit_kop(kop: list) -> tuple[list[int | None], list[str]]:

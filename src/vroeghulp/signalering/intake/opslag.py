@@ -6,7 +6,16 @@ Guarantees (issue 4, item 4):
   partner are serialised; on SQLite all writers are), existing IDs are looked up once per chunk,
   and the unique constraint ``uniek_signaal_per_partner`` is the last line of defence;
 - a repeat with a higher amount updates the signal (``herhaling``, ``vorig_bedrag``); a repeat
-  with the same or a lower amount is ``dubbel`` and changes nothing.
+  with the same or a lower amount is ``dubbel`` and changes nothing;
+- the report is what the commit stored (issue 10). Rows with the same ID inside one delivery are
+  stored as separate deliveries would store them (a higher amount updates the signal, with
+  ``herhaling`` and ``vorig_bedrag``), but the delivery is one transaction: per ID only the row
+  whose data the commit holds (the highest amount, the first of equals) is ``geaccepteerd``;
+  every other row with that ID is ``dubbel``, also an earlier row whose data a later, higher
+  row replaced. ``geaccepteerd`` counts the signals this delivery stored or updated;
+- every report text is valid UTF-8 before the commit (``normaliseren.toonbaar``), the API's answer
+  is built inside the transaction (``antwoord``), and nothing after the commit raises: the
+  outcome of the commit is what is reported.
 Matching (issue 4): when the BRP answers locally (no BRP link, or the synthetic municipality),
 every block is matched *before* its INSERT (``koppel_nieuwe_signalen`` of the matching hook
 ``services.matching()``, which the zaken app registers: ADR 0002), so a signal is
@@ -35,6 +44,7 @@ from vroeghulp.signalering.huishoudsleutel import huishoudsleutel
 from vroeghulp.signalering.intake import instellingen
 from vroeghulp.signalering.intake.codes import Weigering, melding
 from vroeghulp.signalering.intake.controles import Controleur
+from vroeghulp.signalering.intake.normaliseren import toonbaar
 from vroeghulp.signalering.intake.snel import SnelleControle
 from vroeghulp.signalering.models import Aanlevering, Signaalpartner, Signaalstatus, Vroegsignaal
 
@@ -73,6 +83,7 @@ class Rapport:
     codering: str = ""
     scheidingsteken: str = ""
     signaal_ids: list = field(default_factory=list)
+    antwoord: object = None  # what ``verwerk(antwoord=...)`` built inside the transaction
 
     def resultaten(self, *, alleen_opvallend: bool = False):
         vertaald = {}
@@ -112,9 +123,12 @@ def vandaag() -> dt.date:
 def verwerk(
     partner: Signaalpartner, rijen, *, kanaal: str, bestandsnaam: str = "", actor=None,
     ingediend_door: str = "", bron=None, op: dt.date | None = None, voortgang=None, match: bool = True,
+    antwoord=None,
 ) -> Rapport:
     """Validate and store a delivery. ``rijen`` yields ``(rij, waarden, fouten_vooraf)`` (see
-    ``lezen``). Raises ``Weigering`` (nothing stored) when the delivery as a whole is refused."""
+    ``lezen``). Raises ``Weigering`` (nothing stored) when the delivery as a whole is refused;
+    any exception out of here means nothing was stored. ``antwoord(rapport)``, when given, builds
+    the answer inside the transaction (``rapport.antwoord``): when it fails, nothing is stored."""
     # A delivery allocates millions of small tuples and creates no reference cycles: the cyclic
     # garbage collector would scan them again and again (measured: half the time of a 300k file).
     gc_aan = gc.isenabled()
@@ -122,14 +136,15 @@ def verwerk(
     try:
         return _verwerk(
             partner, rijen, kanaal=kanaal, bestandsnaam=bestandsnaam, actor=actor, ingediend_door=ingediend_door,
-            bron=bron, op=op, voortgang=voortgang, match=match,
+            bron=bron, op=op, voortgang=voortgang, match=match, antwoord=antwoord,
         )
     finally:
         if gc_aan:
             gc.enable()
 
 
-def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bron, op, voortgang, match) -> Rapport:
+def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bron, op, voortgang, match,
+             antwoord) -> Rapport:
     datum = op or vandaag()
     rapport = Rapport()
     if bron is not None:
@@ -144,7 +159,9 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
             partner.type, vandaag=datum, drempel=instellingen.drempelbedrag(), pc4=instellingen.gemeente_pc4(),
         )
         aanlevering = Aanlevering.objects.create(
-            partner=partner, kanaal=kanaal, bestandsnaam=bestandsnaam[:255], ingediend_door=ingediend_door[:150],
+            # a file name from argv may carry surrogates (undecodable bytes): not storable as is
+            partner=partner, kanaal=kanaal, bestandsnaam=toonbaar(bestandsnaam[:255]),
+            ingediend_door=toonbaar(ingediend_door[:150]),
         )
         # Every signal this delivery inserts gets an id above the highest one visible now (SQLite:
         # AUTOINCREMENT; PostgreSQL: the sequence only grows), so its signals are found afterwards
@@ -167,6 +184,7 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
             services.matching().schrijf_uitgestelde_zaken(schrijver.uitgestelde_zaken)
         if rapport.ontvangen == 0:
             raise Weigering("leeg")
+        schrijver.vervangen_in_eerdere_blokken()
         Aanlevering.objects.filter(pk=aanlevering.pk).update(
             aantal_ontvangen=rapport.ontvangen, aantal_geaccepteerd=rapport.geaccepteerd,
             aantal_dubbel=rapport.dubbel, aantal_afgewezen=rapport.afgewezen,
@@ -179,9 +197,22 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
                 f"{rapport.afgewezen} afgewezen"
             ),
         )
+        if antwoord is not None:
+            rapport.antwoord = antwoord(rapport)
     rapport.aanlevering_id = aanlevering.pk
     if not rapport.geaccepteerd:
         return rapport
+    try:
+        _na_commit(rapport, schrijver, aanlevering, hoogste_vooraf, datum, match)
+    except Exception as error:  # noqa: BLE001 - stored is stored: the report says so
+        # Only the type (personal data). The signals are matched by ``vroeghulp signalen matchen``.
+        logger.error("Na het opslaan van aanlevering %s mislukt (%s)", aanlevering.pk, type(error).__name__)
+    return rapport
+
+
+def _na_commit(rapport, schrijver, aanlevering, hoogste_vooraf, datum, match) -> None:
+    """After the commit: the ids to match, feedback and the matching hook. Never changes what the
+    report says was stored."""
     # repeats with a higher amount updated older signals (ids below this delivery's); one of them
     # may since have been taken over by a later delivery, which then matches it
     herhaald = _nog_van_deze(aanlevering.pk, schrijver.bijgewerkt)
@@ -193,7 +224,7 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         later = sorted(herhaald.union(schrijver.niet_gematcht))
         if later:
             roep_matching_aan(later)
-        return rapport
+        return
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id FROM {_TABEL} WHERE id > %s AND aanlevering_id = %s", [hoogste_vooraf, aanlevering.pk],
@@ -201,7 +232,6 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         rapport.signaal_ids = sorted(herhaald.union(r[0] for r in cursor.fetchall()))
     if match:
         roep_matching_aan(rapport.signaal_ids)
-    return rapport
 
 
 def _nog_van_deze(aanlevering_id: int, pks: list[int]) -> set[int]:
@@ -306,6 +336,7 @@ class _Schrijver:
         self._datums: dict = {}
         self.rapport = rapport
         self.bijgewerkt: list[int] = []  # pks of older signals that a repeat updated
+        self.vervangen: set[str] = set()  # IDs whose accepted row in an earlier block was replaced
         self.postgres = connection.vendor == "postgresql"
         nu = timezone.now()
         self.ontvangen_op = timezone.localdate(nu)  # the crisis term runs from the day of receipt
@@ -327,62 +358,92 @@ class _Schrijver:
         rapport.regels.extend(uitkomsten)
 
     def _bewaar(self, goed, uitkomsten):
+        """Insert the new IDs of a block and update the repeats with a higher amount. Per ID the
+        row whose data is written is ``geaccepteerd``; a row it replaced becomes ``dubbel``
+        (here, or at the end for a row of an earlier block: ``vervangen_in_eerdere_blokken``)."""
         rapport = self.rapport
         bestaand = self._bestaand({r[2][0] for r in goed})
         nieuw: dict[str, int] = {}
         invoegen: list = []
         bijwerken: dict[int, tuple] = {}
-        geaccepteerd = dubbel = 0
+        winnaar: dict[str, int] = {}  # ID -> position in this block of the row whose data is written
         for positie, rij, record, waarschuwingen in goed:
             eid, bedrag = record[0], record[1]
-            herhaling = dubbel_signaal = False
+            herhaling = False
             if eid in bestaand:
-                pk, oud = bestaand[eid]
-                if bedrag > oud:
-                    bijwerken[pk] = (record, waarschuwingen, oud)
-                    bestaand[eid][1] = bedrag
-                    herhaling = True
-                else:
-                    dubbel_signaal = True
+                signaal = bestaand[eid]  # [pk, bedrag, written by this delivery]
+                if bedrag <= signaal[1]:
+                    uitkomsten[positie] = (rij, eid, DUBBEL, None, waarschuwingen, False)
+                    continue
+                bijwerken[signaal[0]] = (record, waarschuwingen, signaal[1])
+                signaal[1] = bedrag
+                herhaling = True
+                if signaal[2] and eid not in winnaar:
+                    self.vervangen.add(eid)  # its row in an earlier block of this delivery
             elif eid in nieuw:
                 eerder = invoegen[nieuw[eid]]
-                if bedrag > eerder[0][1]:
-                    invoegen[nieuw[eid]] = (record, waarschuwingen, eerder[0][1], True)
-                    herhaling = True
-                else:
-                    dubbel_signaal = True
+                if bedrag <= eerder[0][1]:
+                    uitkomsten[positie] = (rij, eid, DUBBEL, None, waarschuwingen, False)
+                    continue
+                invoegen[nieuw[eid]] = (record, waarschuwingen, eerder[0][1], True)
+                herhaling = True
             else:
                 nieuw[eid] = len(invoegen)
                 invoegen.append((record, waarschuwingen, None, False))
-            if dubbel_signaal:
-                dubbel += 1
-                uitkomsten[positie] = (rij, eid, DUBBEL, None, waarschuwingen, False)
-            else:
-                geaccepteerd += 1
-                uitkomsten[positie] = (rij, eid, GEACCEPTEERD, None, waarschuwingen, herhaling)
+            vorige = winnaar.get(eid)
+            if vorige is not None:  # replaced in this block: that row's data is not kept
+                oud = uitkomsten[vorige]
+                uitkomsten[vorige] = (oud[0], oud[1], DUBBEL, None, oud[4], False)
+            winnaar[eid] = positie
+            uitkomsten[positie] = (rij, eid, GEACCEPTEERD, None, waarschuwingen, herhaling)
         if invoegen:
             self._voeg_in(invoegen)
         if bijwerken:
             self._werk_bij(bijwerken)
-        rapport.geaccepteerd += geaccepteerd
-        rapport.dubbel += dubbel
+        rapport.geaccepteerd += len(winnaar)
+        rapport.dubbel += len(goed) - len(winnaar)
+
+    def vervangen_in_eerdere_blokken(self) -> None:
+        """A row accepted in an earlier block whose data a later block replaced (same ID, higher
+        amount) becomes ``dubbel``: per ID only the last accepted row is what the commit holds.
+        One pass over the report, only when this happened (rare)."""
+        if not self.vervangen:
+            return
+        rapport = self.rapport
+        laatste: dict[str, int] = {}
+        regels = rapport.regels
+        for index, regel in enumerate(regels):
+            if regel[2] == GEACCEPTEERD and regel[1] in self.vervangen:
+                vorige = laatste.get(regel[1])
+                if vorige is not None:
+                    oud = regels[vorige]
+                    regels[vorige] = (oud[0], oud[1], DUBBEL, None, oud[4], False)
+                    rapport.geaccepteerd -= 1
+                    rapport.dubbel += 1
+                laatste[regel[1]] = index
 
     def _bestaand(self, ids: set) -> dict:
-        """{ID: [pk, bedrag]} of this partner's signals among ``ids``: one query per block."""
+        """{ID: [pk, bedrag, written by this delivery]} of this partner's signals among ``ids``:
+        one query per block."""
         with connection.cursor() as cursor:
             if self.postgres:
                 cursor.execute(
-                    f"SELECT extern_id, id, bedrag FROM {_TABEL} WHERE partner_id = %s AND extern_id = ANY(%s::text[])",
+                    f"SELECT extern_id, id, bedrag, aanlevering_id FROM {_TABEL} "
+                    "WHERE partner_id = %s AND extern_id = ANY(%s::text[])",
                     [self.partner_id, pgarray.tekst(ids)],
                 )
-                return {eid: [pk, bedrag] for eid, pk, bedrag in cursor.fetchall()}
-            plaatsen = ", ".join(["%s"] * len(ids))
-            cursor.execute(
-                # SQLite keeps the amount as REAL; as text it has 15 significant digits: exact for cents.
-                f"SELECT extern_id, id, CAST(bedrag AS TEXT) FROM {_TABEL} WHERE partner_id = %s AND extern_id IN ({plaatsen})",
-                [self.partner_id, *ids],
-            )
-            return {eid: [pk, Decimal(bedrag)] for eid, pk, bedrag in cursor.fetchall()}
+                rijen = cursor.fetchall()
+            else:
+                plaatsen = ", ".join(["%s"] * len(ids))
+                cursor.execute(
+                    # SQLite keeps the amount as REAL; as text it has 15 significant digits: exact for cents.
+                    f"SELECT extern_id, id, CAST(bedrag AS TEXT), aanlevering_id FROM {_TABEL} "
+                    f"WHERE partner_id = %s AND extern_id IN ({plaatsen})",
+                    [self.partner_id, *ids],
+                )
+                rijen = [(eid, pk, Decimal(bedrag), a) for eid, pk, bedrag, a in cursor.fetchall()]
+        deze = self.aanlevering_id
+        return {eid: [pk, bedrag, aanlevering_id == deze] for eid, pk, bedrag, aanlevering_id in rijen}
 
     def _rij(self, record, waarschuwingen, *, sleutel: bool = True):
         """The row to write: the record, its household key (``sleutel=False``: matching sets it)

@@ -72,10 +72,15 @@ def test_same_id_never_twice_and_higher_amount_is_a_repeat(client, partner_token
 
 @pytest.mark.django_db
 def test_same_id_twice_in_one_request(client, partner_token, energie, vaste_dag):
+    # One ID three times (412, 412, 500): the commit holds one signal with the data of row 3, a
+    # repeat of row 1 (500 > 412, vorig_bedrag 412), so row 3 is the one geaccepteerd and rows 1
+    # and 2 are dubbel: the counts say what was stored (issue 10).
     data = post(client, partner_token, {"signalen": [signaal(1), signaal(1), signaal(1, bedrag=500)]}).json()
-    assert [r["status"] for r in data["resultaten"]] == ["geaccepteerd", "dubbel", "geaccepteerd"]
+    assert [r["status"] for r in data["resultaten"]] == ["dubbel", "dubbel", "geaccepteerd"]
+    assert (data["ontvangen"], data["geaccepteerd"], data["dubbel"], data["afgewezen"]) == (3, 1, 2, 0)
     assert data["resultaten"][2]["herhaling"] is True
-    assert Vroegsignaal.objects.get().bedrag == 500
+    opgeslagen = Vroegsignaal.objects.get()
+    assert (opgeslagen.bedrag, opgeslagen.vorig_bedrag, opgeslagen.herhaling) == (500, 412, True)
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ audit event, or nothing at all when the delivery is refused.
 
 import io
 import json
+import zipfile
 from dataclasses import dataclass
 
 import pytest
@@ -102,6 +103,135 @@ def json_signaal(**overschrijf):
 
 
 NAAM_MET_ACCENTEN = "Çelik-Ëlsmann"
+
+
+def json_ruw(vervang: bytes, **overschrijf) -> bytes:
+    """A JSON file whose bedrag is written as ``vervang`` literally (1e309, NaN, Infinity)."""
+    return json_bytes([json_signaal(bedrag="__BEDRAG__", **overschrijf)]).replace(b'"__BEDRAG__"', vervang)
+
+
+def zip_bom(uitgepakt_mb: int = 60) -> bytes:
+    """A file posing as XLSX whose worksheet unpacks from ~60 KB to 60 MB of zeros (ratio ~1000)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archief:
+        archief.writestr("[Content_Types].xml", "<Types/>")
+        archief.writestr("xl/worksheets/sheet1.xml", bytes(uitgepakt_mb * 1024 * 1024))
+    return buffer.getvalue()
+
+
+def zip_zonder_werkblad() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archief:
+        archief.writestr("leesmij.txt", "geen werkblad")
+    return buffer.getvalue()
+
+
+def utf16_met_losse_surrogaat() -> bytes:
+    data = csv_bytes([rij(achternaam="DIJK")], codering="utf-16")
+    return data.replace("DIJK".encode("utf-16-le"), "DI".encode("utf-16-le") + b"\x00\xd8")
+
+
+def xlsx_rare_cellen() -> bytes:
+    """What an Excel export can hold in a cell: a formula without a value (#DEEL/0!), a time, a
+    duration, a boolean or a float of 1e308 where an amount or date belongs."""
+    return xlsx_bytes([
+        {**GOED, "ID": "X1", "bedrag": "=1/0"},
+        {**GOED, "ID": "X2", "signaaldatum": __import__("datetime").time(12, 30)},
+        {**GOED, "ID": "X3", "geboortedatum": __import__("datetime").timedelta(days=2)},
+        {**GOED, "ID": "X4", "bedrag": True},
+        {**GOED, "ID": "X5", "bedrag": 1e308},
+        {**GOED, "ID": "X6", "signaaldatum": __import__("datetime").datetime(9999, 12, 31)},
+        {**GOED, "ID": "X7", "huisnummer": -12.0, "burgerservicenummer": None},
+        {**GOED, "ID": "X8"},
+    ])
+
+
+# Issue 10: input that gave a 500 (or would): numbers out of range, text that is no text (lone
+# surrogates, NUL, non-characters), wrong encodings, a zip bomb, odd Excel cells. Each refuses
+# its own signal (or cleans a contact detail, with a warning naming the field) or the file.
+SURROGAAT, NIET_TEKEN = "\udfff", "\ufffe"
+GEEN_500 = [
+    # amounts: the column holds 12 digits, 2 after the point (max 9,999,999,999.99)
+    Geval("json bedrag 1e30", json_bytes([json_signaal(bedrag=1e30)]), "a.json", [af("bedrag_te_hoog")]),
+    Geval("json bedrag -1e30", json_bytes([json_signaal(bedrag=-1e30)]), "a.json", [af("bedrag_niet_positief")]),
+    Geval("json bedrag 1e309 (oneindig)", json_ruw(b"1e309"), "a.json", [af("bedrag_ongeldig")]),
+    Geval("json bedrag NaN", json_ruw(b"NaN"), "a.json", [af("bedrag_ongeldig")]),
+    Geval("json bedrag Infinity", json_ruw(b"Infinity"), "a.json", [af("bedrag_ongeldig")]),
+    Geval("json bedrag -Infinity", json_ruw(b"-Infinity"), "a.json", [af("bedrag_ongeldig")]),
+    Geval("json bedrag 1e30 als tekst", json_bytes([json_signaal(bedrag="1e30")]), "a.json", [af("bedrag_ongeldig")]),
+    Geval("json bedrag negatief", json_bytes([json_signaal(bedrag=-412.5)]), "a.json", [af("bedrag_niet_positief")]),
+    # 1e-30 euro is 0.00 in cents
+    Geval("json bedrag 1e-30", json_bytes([json_signaal(bedrag=1e-30)]), "a.json", [af("bedrag_niet_positief")]),
+    Geval("json bedrag 10000000000 (past niet in de kolom)", json_bytes([json_signaal(bedrag=10_000_000_000)]),
+          "a.json", [af("bedrag_te_hoog")]),
+    Geval("json bedrag 9999999999.99 (past precies)", json_bytes([json_signaal(bedrag=9_999_999_999.99)]),
+          "a.json", [OK], {"bedrag": "9999999999.99"}),
+    Geval("json bedrag 9999999999.996", json_bytes([json_signaal(bedrag=9_999_999_999.996)]), "a.json",
+          [af("bedrag_te_hoog")]),
+    Geval("json bedrag van 400 cijfers", json_ruw(b"1" * 400), "a.json", [af("bedrag_te_hoog")]),
+    Geval("json bedrag van 5000 cijfers", json_ruw(b"1" * 5000), "a.json", "geen_json"),
+    # the ID: refused (an ID is what the partner matches our answer on; we do not change it)
+    Geval("json ID met losse surrogaat", json_bytes([json_signaal(ID="SURRESP" + SURROGAAT)]), "a.json",
+          [af("id_ongeldig")]),
+    Geval("json ID met NUL", json_bytes([json_signaal(ID="a\x00b")]), "a.json", [af("id_ongeldig")]),
+    Geval("json ID met non-character", json_bytes([json_signaal(ID="E-1" + NIET_TEKEN)]), "a.json",
+          [af("id_ongeldig")]),
+    # free text: the characters removed, with a warning naming the field; stored what is left
+    Geval("json achternaam met losse surrogaat", json_bytes([json_signaal(achternaam="Dijk" + SURROGAAT)]),
+          "a.json", [ok("client.achternaam")], {"achternaam": "Dijk"}),
+    Geval("json straatnaam is alleen een surrogaat", json_bytes([json_signaal(straatnaam="\ud800")]), "a.json",
+          [ok("client.straatnaam")], {"straatnaam": ""}),
+    Geval("json plaatsnaam met NUL", json_bytes([json_signaal(plaatsnaam="Utre\x00cht")]), "a.json",
+          [ok("client.plaatsnaam")], {"plaatsnaam": "Utrecht"}),
+    Geval("json voorletters met U+FDD0", json_bytes([json_signaal(voorletters="A.\ufdd0")]), "a.json",
+          [ok("client.voorletters")], {"voorletters": "A."}),
+    Geval("json voorvoegsel met U+10FFFF", json_bytes([json_signaal(voorvoegsel="van\U0010ffff")]), "a.json",
+          [ok("client.voorvoegsel")], {"voorvoegsel": "van"}),
+    Geval("json klantnummer met surrogaat", json_bytes([json_signaal(klantnummer="88812" + SURROGAAT)]), "a.json",
+          [ok("klantnummer")], {"klantnummer": "88812"}),
+    Geval("json toevoeging met surrogaat", json_bytes([json_signaal(huisnummertoevoeging="bis" + SURROGAAT)]),
+          "a.json", [ok("client.huisnummertoevoeging")], {"huisnummertoevoeging": "bis"}),
+    Geval("json achternaam met emoji (geldige tekst)", json_bytes([json_signaal(achternaam="Dijk \U0001f600")]),
+          "a.json", [OK], {"achternaam": "Dijk \U0001f600"}),
+    # contact details with a fixed form: not valid, left empty with a warning (as before)
+    Geval("json e-mail met surrogaat", json_bytes([json_signaal(email="a" + SURROGAAT + "@example.nl")]), "a.json",
+          [ok("client.email")], {"email": ""}),
+    Geval("json e-mail met NUL", json_bytes([json_signaal(email="a\x00@example.nl")]), "a.json",
+          [ok("client.email")], {"email": ""}),
+    Geval("json telefoon met surrogaat", json_bytes([json_signaal(telefoonnummer="0612345678" + SURROGAAT)]),
+          "a.json", [ok("client.telefoonnummer")], {"telefoonnummer": ""}),
+    Geval("json geslacht met surrogaat", json_bytes([json_signaal(geslachtsaanduiding="Vrouw" + SURROGAAT)]),
+          "a.json", [ok("client.geslachtsaanduiding")], {"geslachtsaanduiding": ""}),
+    Geval("json geboortedatum met NUL", json_bytes([json_signaal(geboortedatum="1980-01-01\x00")]), "a.json",
+          [ok("client.geboortedatum")], {"geboortedatum": None}),
+    # fields that decide about the signal: refused
+    Geval("json postcode met surrogaat", json_bytes([json_signaal(postcode="3563AB" + SURROGAAT)]), "a.json",
+          [af("postcode_formaat")]),
+    Geval("json huisnummer met surrogaat", json_bytes([json_signaal(huisnummer="12" + SURROGAAT)]), "a.json",
+          [af("huisnummer_ongeldig")]),
+    Geval("json BSN met surrogaat", json_bytes([json_signaal(burgerservicenummer="12345678" + SURROGAAT)]),
+          "a.json", [af("bsn_elfproef")]),
+    Geval("json signaaldatum met surrogaat", json_bytes([json_signaal(signaaldatum="2026-01-10" + SURROGAAT)]),
+          "a.json", [af("datum_ongeldig")]),
+    Geval("json huisnummer met Arabische cijfers en toevoeging", json_bytes([json_signaal(huisnummer="١٢a")]),
+          "a.json", [af("huisnummer_ongeldig")]),
+    # encodings of files
+    Geval("utf-16 met NUL-teken", csv_bytes([rij(achternaam="Di\x00jk")], codering="utf-16"), "a.csv", "geen_tabel"),
+    Geval("utf-16 met losse surrogaat", utf16_met_losse_surrogaat(), "a.csv", "codering"),
+    # 0xED 0xBF 0xBF (a surrogate in CESU-8) is no UTF-8; as Windows-1252 it reads í ¿ ¿
+    Geval("utf-8 met gecodeerde surrogaat valt terug op 1252",
+          csv_bytes([rij(achternaam="Dijk")]).replace(b"Dijk", b"Dijk\xed\xbf\xbf"), "a.csv", [OK],
+          {"achternaam": "Dijk\xed\xbf\xbf"}),
+    Geval("json-bestand met ongeldige UTF-8", b'{"signalen": [{"ID": "\xff"}]}', "a.json", "geen_json"),
+    Geval("json-bestand in UTF-16", json.dumps({"signalen": [json_signaal()]}).encode("utf-16"), "a.json", [OK]),
+    # things posing as XLSX, and what Excel puts in cells
+    Geval("zip-bom als xlsx", zip_bom(), "a.xlsx", "xlsx_kapot"),
+    Geval("zip zonder werkblad als xlsx", zip_zonder_werkblad(), "a.xlsx", "xlsx_kapot"),
+    Geval("xlsx met rare cellen", xlsx_rare_cellen(), "a.xlsx", [
+        af("bedrag_verplicht"), af("datum_ongeldig"), ok("client.geboortedatum"), af("bedrag_ongeldig"),
+        af("bedrag_te_hoog"), af("datum_in_toekomst"), af("huisnummer_ongeldig"), OK,
+    ]),
+]
 
 GEVALLEN = [
     # encodings ----------------------------------------------------------------------------
@@ -351,6 +481,7 @@ GEVALLEN = [
     Geval("json met meer signalen dan toegestaan", json_bytes([json_signaal(ID=f"E-{i}") for i in range(11)]), "a.json",
           "te_veel_signalen", opties={"max_rijen": 10}),
     Geval("één cel van 200.000 tekens", csv_bytes([rij(achternaam="x" * 200_000)]), "a.csv", "csv_kapot"),
+    *GEEN_500,
 ]
 
 
@@ -409,6 +540,10 @@ IN_TWEEDE_PROCES = {
     "windows-1252 met euroteken", "utf-16 (Excel Unicode-tekst, tab)", "goede en foute regels door elkaar",
     "xlsx met getallen, datums en verloren nullen", "json plat (client-velden naast het signaal)",
     "veld achternaam='=HYPERLINK(\"http://kwaad.example\",\"Klik\")'",
+    # issue 10: the same rule in the reading process
+    "json bedrag 1e30", "json bedrag NaN", "json ID met losse surrogaat", "json achternaam met losse surrogaat",
+    "json e-mail met surrogaat", "utf-16 met NUL-teken", "utf-16 met losse surrogaat", "zip-bom als xlsx",
+    "xlsx met rare cellen", "json-bestand met ongeldige UTF-8",
 }
 
 
