@@ -236,7 +236,10 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
         actor=request.auth, actie=Actie.LEZEN, object_type=Vroegsignaal._meta.label, doel=DOEL_TERUGKOPPELING,
         toelichting=f"status sinds {filters.sinds.isoformat()}", aantal=len(pagina),
     )
-    return {"resultaten": [_status(s) for s in pagina], "volgende": volgende}
+    # Written directly: ninja's validation of a page of 1,000 results against the schema cost
+    # 12 of the 19 ms of a request (issue 10 load test); the dicts have the schema's shape.
+    body = json_bytes({"resultaten": [_status(s) for s in pagina], "volgende": volgende})
+    return HttpResponse(body, content_type="application/json")
 
 
 @router.get(
