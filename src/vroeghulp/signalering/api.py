@@ -175,11 +175,12 @@ def aanleveren(request):
         rapport = verwerk(
             partner, json_rijen(signalen), kanaal=Kanaal.API, actor=request.auth,
             ingediend_door=request.auth.naam, match=False,
+            # the answer is built inside the transaction: should it fail, nothing is stored
+            antwoord=lambda gemaakt: json_bytes(gemaakt.als_dict()),
         )
     except Weigering as weigering:
         return _weigering(weigering)
-    # json_bytes cannot fail on what the partner sent (lone surrogates): the signals are committed
-    response = HttpResponse(json_bytes(rapport.als_dict()), content_type="application/json")
+    response = HttpResponse(rapport.antwoord, content_type="application/json")
     if rapport.signaal_ids:
         # Matching runs right after the answer has been sent (when the server closes the response),
         # so the partner's request stays fast; the signals are already committed.

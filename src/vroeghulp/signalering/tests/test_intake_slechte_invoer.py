@@ -568,3 +568,218 @@ def test_slechte_invoer_in_tweede_proces(geval, energie, settings, monkeypatch):
     monkeypatch.setattr(parallel, "ParalleleBron", Bijgehouden)
     test_slechte_invoer(geval, energie)
     assert gestart == [1]
+
+
+# --- the three channels (issue 10): no 500, no traceback, never an error after the commit ------
+
+def _goed_en_slecht(**slecht) -> bytes:
+    """Two signals, a good one and one with ``slecht``; ensure_ascii keeps lone surrogates as the
+    escapes a partner's JSON would have (``"\\udfff"``)."""
+    return json.dumps({"signalen": [json_signaal(ID="GOED-1"), json_signaal(**{"ID": "SLECHT-2", **slecht})]}).encode()
+
+
+KANAALGEVALLEN = {
+    "bedrag 1e30": (_goed_en_slecht(bedrag=1e30), "afgewezen", "bedrag", "bedrag_te_hoog"),
+    "ID met losse surrogaat": (_goed_en_slecht(ID="SURRESP" + SURROGAAT), "afgewezen", "ID", "id_ongeldig"),
+    "achternaam met losse surrogaat": (_goed_en_slecht(achternaam="X" + SURROGAAT), "geaccepteerd",
+                                       "client.achternaam", "tekens_ongeldig"),
+    "e-mail met NUL": (_goed_en_slecht(email="a\x00@example.nl"), "geaccepteerd", "client.email", "email_ongeldig"),
+}
+
+
+def _controleer_antwoord(data: dict, status: str, veld: str, code: str) -> None:
+    goed, slecht = data["resultaten"]
+    assert goed["status"] == "geaccepteerd" and slecht["status"] == status
+    meldingen = slecht["fouten"] + slecht.get("waarschuwingen", [])
+    assert [(m["veld"], m["code"]) for m in meldingen] == [(veld, code)]
+    assert all(m["melding"] for m in meldingen)
+    assert data["geaccepteerd"] == Vroegsignaal.objects.count()
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: an error after one would show
+@pytest.mark.parametrize("naam", KANAALGEVALLEN)
+def test_api_antwoordt_per_signaal(naam, client, partner_token, energie):
+    body, status, veld, code = KANAALGEVALLEN[naam]
+    antwoord = client.post("/api/v1/signalen", data=body, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Bearer {partner_token}")
+    assert antwoord.status_code == 200 and antwoord["Content-Type"] == "application/json"
+    data = json.loads(antwoord.content.decode("utf-8"))
+    _controleer_antwoord(data, status, veld, code)
+    if naam == "ID met losse surrogaat":
+        assert data["resultaten"][1]["ID"] == "SURRESP\ufffd"  # echoed with the replacement character
+
+
+@pytest.mark.django_db(transaction=True)
+def test_api_antwoord_wordt_voor_de_commit_gemaakt(client, partner_token, energie, monkeypatch):
+    """When building the answer fails, nothing is stored: the partner's retry is then right."""
+    from vroeghulp.signalering.intake.opslag import Rapport
+
+    def stuk(self, **kwargs):
+        raise UnicodeEncodeError("utf-8", "x", 0, 1, "test")
+
+    monkeypatch.setattr(Rapport, "als_dict", stuk)
+    client.raise_request_exception = False
+    antwoord = client.post("/api/v1/signalen", data=_goed_en_slecht(), content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Bearer {partner_token}")
+    assert antwoord.status_code == 500
+    assert not Vroegsignaal.objects.exists() and not Aanlevering.objects.exists()
+
+
+def _importeer(pad, partner="energie"):
+    from django.core.management import call_command
+
+    uit, fout = io.StringIO(), io.StringIO()
+    code = 0
+    try:
+        call_command("signalen_importeer", str(pad), "--partner", partner, stdout=uit, stderr=fout)
+    except SystemExit as einde:
+        code = einde.code
+    return code, uit.getvalue(), fout.getvalue()
+
+
+@pytest.mark.parametrize("naam", KANAALGEVALLEN)
+def test_opdrachtregel_antwoordt_per_signaal(naam, tmp_path, energie):
+    body, status, veld, code = KANAALGEVALLEN[naam]
+    pad = tmp_path / "levering.json"
+    pad.write_bytes(body)
+    afloop, uit, fout = _importeer(pad)
+    assert afloop == 0 and "Traceback" not in fout
+    _controleer_antwoord(json.loads(uit), status, veld, code)
+
+
+@pytest.mark.parametrize(("naam", "inhoud", "code"), [
+    ("NUL-bytes", b"ID;bedrag\x00\x00;x\n", "geen_tabel"),
+    ("utf-16 met NUL-teken", csv_bytes([rij(achternaam="Di\x00jk")], codering="utf-16"), "geen_tabel"),
+    ("utf-16 met losse surrogaat", utf16_met_losse_surrogaat(), "codering"),
+    ("zip-bom", zip_bom(), "xlsx_kapot"),
+    ("onzin als xlsx", b"PK\x03\x04" + bytes(range(256)) * 4, "xlsx_kapot"),
+])
+def test_opdrachtregel_weigert_bestand_met_code_2(naam, inhoud, code, tmp_path, energie):
+    pad = tmp_path / ("levering.xlsx" if code == "xlsx_kapot" else "levering.csv")
+    pad.write_bytes(inhoud)
+    afloop, uit, fout = _importeer(pad)
+    assert afloop == 2
+    assert json.loads(uit)["code"] == code
+    assert fout.startswith("Het bestand is geweigerd:") and "Traceback" not in fout
+    assert not Vroegsignaal.objects.exists() and not Aanlevering.objects.exists()
+
+
+def test_opdrachtregel_zonder_traceback_bij_een_fout(tmp_path, energie, monkeypatch, caplog):
+    from vroeghulp.signalering.intake import opslag
+
+    def stuk(*args, **kwargs):
+        raise RuntimeError("123456782 in een foutmelding")
+
+    monkeypatch.setattr(opslag._Schrijver, "schrijf_gecontroleerd", stuk)
+    pad = tmp_path / "levering.json"
+    pad.write_bytes(_goed_en_slecht())
+    afloop, uit, fout = _importeer(pad)
+    assert afloop == 1
+    assert json.loads(uit)["code"] == "verwerking_mislukt" and "niets opgeslagen" in fout
+    assert "Traceback" not in fout and "123456782" not in fout + uit + caplog.text
+    assert not Vroegsignaal.objects.exists() and not Aanlevering.objects.exists()
+
+
+def test_opdrachtregel_met_surrogaat_in_naam_van_bestand_en_partner(tmp_path, energie):
+    import os
+
+    pad = os.fsdecode(bytes(tmp_path) + b"/lev\xff.json")  # a name that is no UTF-8: "lev\udcff.json"
+    with open(pad, "wb") as bestand:
+        bestand.write(_goed_en_slecht())
+    afloop, uit, _fout = _importeer(pad)
+    assert afloop == 0
+    assert Aanlevering.objects.get().bestandsnaam == "lev\ufffd.json"
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError) as fout:
+        _importeer(pad, partner="energie" + SURROGAAT)
+    assert fout.value.returncode == 2 and "energie\ufffd" in str(fout.value)
+
+
+def _upload(client, inhoud: bytes, naam: str, partner):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post("/signalen/aanleveren/", {"partner": partner.pk, "bestand": SimpleUploadedFile(naam, inhoud)},
+                       headers={"HX-Request": "true"})
+
+
+@pytest.mark.parametrize("naam", KANAALGEVALLEN)
+def test_scherm_antwoordt_per_signaal(naam, client, teamleider, energie):
+    body, status, veld, code = KANAALGEVALLEN[naam]
+    client.force_login(teamleider)
+    antwoord = _upload(client, body, "levering.json", energie)
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode("utf-8")
+    assert "2 signalen ontvangen" in html and veld in html
+    assert Vroegsignaal.objects.count() == 1 + (status == "geaccepteerd")
+
+
+def test_scherm_geeft_formulierfout_bij_zip_bom_en_bij_een_fout(client, teamleider, energie, monkeypatch):
+    client.force_login(teamleider)
+    antwoord = _upload(client, zip_bom(), "levering.xlsx", energie)
+    assert antwoord.status_code == 200 and "Het bestand is niet ingelezen" in antwoord.content.decode()
+    from vroeghulp.signalering.intake import opslag
+
+    def stuk(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(opslag._Schrijver, "schrijf_gecontroleerd", stuk)
+    antwoord = _upload(client, _goed_en_slecht(), "levering.json", energie)
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert "Het bestand is niet ingelezen" in html and "Er is niets opgeslagen" in html
+    assert not Vroegsignaal.objects.exists() and not Aanlevering.objects.exists()
+
+
+# --- repeats inside one delivery (issue 10 point 6): the counts say what was stored -------------
+
+def _herhaald_body(aantal: int, bedragen) -> list:
+    """``aantal`` signals with two IDs (R-0, R-1) taking turns; ``bedragen(i)`` per signal."""
+    return [json_signaal(ID=f"R-{i % 2}", bedrag=bedragen(i), huisnummer=str(i % 2 + 1)) for i in range(aantal)]
+
+
+@pytest.mark.parametrize("stijgend", [False, True], ids=["zelfde bedrag", "stijgend bedrag"])
+def test_tienduizend_signalen_met_twee_ids_via_api(stijgend, client, partner_token, energie):
+    # 10,000 rows, two IDs: two signals are stored, so 2 geaccepteerd and 9,998 dubbel. Rising
+    # amounts (100 + i euro): the stored signal has the last row's data (R-0: row 9,999 with
+    # 100 + 9,998 = 10,098 euro; R-1: row 10,000 with 10,099), and only those rows are accepted.
+    signalen = _herhaald_body(10_000, (lambda i: 100 + i) if stijgend else (lambda i: 412))
+    antwoord = client.post("/api/v1/signalen", data=json.dumps({"signalen": signalen}),
+                           content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {partner_token}")
+    data = antwoord.json()
+    assert (data["ontvangen"], data["geaccepteerd"], data["dubbel"], data["afgewezen"]) == (10_000, 2, 9_998, 0)
+    geaccepteerd = [(r["rij"], r["ID"]) for r in data["resultaten"] if r["status"] == "geaccepteerd"]
+    assert geaccepteerd == ([(9_999, "R-0"), (10_000, "R-1")] if stijgend else [(1, "R-0"), (2, "R-1")])
+    opgeslagen = dict(Vroegsignaal.objects.values_list("extern_id", "bedrag"))
+    assert opgeslagen == ({"R-0": 10_098, "R-1": 10_099} if stijgend else {"R-0": 412, "R-1": 412})
+    aanlevering = Aanlevering.objects.get()
+    assert (aanlevering.aantal_geaccepteerd, aanlevering.aantal_dubbel) == (2, 9_998)
+
+
+def test_herhaling_in_een_bestand_over_blokken_heen(energie):
+    # A file of 12,000 rows (three blocks of 5,000): E-0 at rows 1 and 12,000. Row 12,000 has
+    # the higher amount (500 > 412.50), so it replaces row 1's data: 11,999 signals stored,
+    # row 12,000 geaccepteerd as a repeat (vorig_bedrag 412.50), row 1 dubbel.
+    rijen = [rij(ID=f"E-{i}") for i in range(11_999)] + [rij(ID="E-0", bedrag="500")]
+    rapport = verwerk_bestand(energie, csv_bytes(rijen), bestandsnaam="a.csv", kanaal="bestand").als_dict()
+    assert (rapport["ontvangen"], rapport["geaccepteerd"], rapport["dubbel"]) == (12_000, 11_999, 1)
+    eerste, laatste = rapport["resultaten"][0], rapport["resultaten"][-1]
+    assert (eerste["rij"], eerste["status"]) == (2, "dubbel")  # row 1 is the header
+    assert (laatste["status"], laatste.get("herhaling")) == ("geaccepteerd", True)
+    assert Vroegsignaal.objects.count() == 11_999
+    signaal = Vroegsignaal.objects.get(extern_id="E-0")
+    assert (str(signaal.bedrag), str(signaal.vorig_bedrag), signaal.herhaling) == ("500.00", "412.50", True)
+
+
+def test_herhaling_van_een_eerdere_aanlevering_en_in_dezelfde(energie):
+    # E-1 stored at 412.50; then one file with E-1 at 450 and at 600: the commit holds 600 with
+    # vorig_bedrag 450 (as two deliveries after each other would), so row 3 is geaccepteerd as a
+    # repeat and row 2 dubbel; one signal stored.
+    verwerk_bestand(energie, csv_bytes([rij(ID="E-1")]), bestandsnaam="a.csv", kanaal="bestand")
+    rapport = verwerk_bestand(energie, csv_bytes([rij(ID="E-1", bedrag="450"), rij(ID="E-1", bedrag="600")]),
+                              bestandsnaam="b.csv", kanaal="bestand").als_dict()
+    assert [(r["status"], r.get("herhaling", False)) for r in rapport["resultaten"]] == [
+        ("dubbel", False), ("geaccepteerd", True)]
+    assert (rapport["geaccepteerd"], rapport["dubbel"]) == (1, 1)
+    signaal = Vroegsignaal.objects.get()
+    assert (str(signaal.bedrag), str(signaal.vorig_bedrag)) == ("600.00", "450.00")
