@@ -20,7 +20,7 @@ from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.signalering.intake import Weigering, json_rijen, opslag, verwerk
 from vroeghulp.signalering.intake.instellingen import API_MAX_SIGNALEN
-from vroeghulp.signalering.models import Kanaal, Signaalstatus, Vroegsignaal
+from vroeghulp.signalering.models import Kanaal, Signaalstatus, Vroegsignaal, status_pagina
 
 router = Router(tags=["signalen"])
 
@@ -212,7 +212,7 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
         partner = _partner(request)
     except Weigering as weigering:
         return _weigering(weigering)
-    signalen = Vroegsignaal.objects.filter(partner=partner, status_datum__gte=filters.sinds)
+    na = None
     if filters.na:
         try:
             datum_tekst, _sep, pk_tekst = filters.na.partition("_")
@@ -222,9 +222,11 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
         except ValueError:
             return problem(400, _("Ongeldige invoer"), _("De waarde van 'na' klopt niet."),
                            invalid_params=[{"name": "na", "reason": _("Gebruik de link uit 'volgende'.")}])
-        signalen = signalen.filter(status_datum__gt=na_datum) | signalen.filter(status_datum=na_datum, pk__gt=na_pk)
+        na = (na_datum, na_pk)
+    # a keyset the index (partner, status_datum, id) serves as one range scan (issue 10)
+    signalen = status_pagina(partner.pk, filters.sinds, na)
     pagina = list(
-        signalen.order_by("status_datum", "pk").values_list("extern_id", "status", "status_datum", "pk")[: PAGINA + 1]
+        signalen.values_list("extern_id", "status", "status_datum", "pk")[: PAGINA + 1]
     )
     volgende = None
     if len(pagina) > PAGINA:

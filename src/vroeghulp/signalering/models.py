@@ -1,7 +1,10 @@
 """Signal partners, vroegsignalen and their intake (docs/interfaces.md section 4)."""
 
+import datetime as dt
+
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 
@@ -101,7 +104,7 @@ class Vroegsignaal(models.Model):
     # Indexes (issue 4, index diet): every index is maintained on each INSERT of the bulk intake
     # and on each UPDATE of matching, so only those that a query needs are kept: the unique
     # (partner, extern_id) (intake, status API, and every lookup by partner), (partner,
-    # status_datum) (status API) and zaak (case file, worklist, terugkoppeling, retention). No
+    # status_datum, id) (status API) and zaak (case file, worklist, terugkoppeling, retention). No
     # query filters signals on huishoudsleutel (matching looks up cases by key, not signals), bsn,
     # signaaldatum, ontvangen, aanlevering, inwoner or wijk (retention's signaaldatum filter runs
     # nightly on the signals without a case; the intake finds its own signals by id range): no
@@ -171,8 +174,31 @@ class Vroegsignaal(models.Model):
             models.UniqueConstraint(fields=["partner", "extern_id"], name="uniek_signaal_per_partner")
         ]
         indexes = [
-            models.Index(fields=["partner", "status_datum"]),
+            # the status API pages by (status_datum, id) per partner: with id in the index a page
+            # is one range scan in key order, no sort (issue 10; PostgreSQL needs id in the key,
+            # SQLite has the rowid behind every key anyway)
+            models.Index(fields=["partner", "status_datum", "id"], name="vroegsignaal_status_idx"),
         ]
 
     def __str__(self):
         return f"{self.partner.code}:{self.extern_id}"
+
+
+def status_pagina(partner_id: int, sinds: dt.date, na: tuple[dt.date, int] | None = None) -> models.QuerySet:
+    """A partner's signals whose status changed on or after ``sinds``, in (status_datum, id)
+    order, after the keyset ``na`` (the last (status_datum, id) of the previous page).
+
+    Written as one row-value comparison, ``(status_datum, id) > (d, p)``, so that SQLite and
+    PostgreSQL both start the range scan of ``vroegsignaal_status_idx`` at the keyset: with the
+    OR of ``status_datum > d`` and ``status_datum = d AND id > p`` SQLite factored out the common
+    ``status_datum >= sinds`` and scanned from there, every earlier page again (issue 10)."""
+    signalen = Vroegsignaal.objects.filter(partner_id=partner_id)
+    if na is None:
+        return signalen.filter(status_datum__gte=sinds).order_by("status_datum", "pk")
+    datum, pk = max(na, (sinds, 0))  # a keyset before sinds starts at sinds
+    tabel = connection.ops.quote_name(Vroegsignaal._meta.db_table)
+    na_keyset = RawSQL(
+        f"({tabel}.{connection.ops.quote_name('status_datum')}, {tabel}.{connection.ops.quote_name('id')}) > (%s, %s)",
+        (connection.ops.adapt_datefield_value(datum), pk), output_field=models.BooleanField(),
+    )
+    return signalen.filter(na_keyset).order_by("status_datum", "pk")

@@ -190,3 +190,27 @@ def test_same_amount_with_cents_is_dubbel_not_a_repeat(client, partner_token, en
     assert eerste["geaccepteerd"] == 1
     tweede = post(client, partner_token, {"signalen": [signaal(1, bedrag=bedrag, crisissignaal=True)]}).json()
     assert tweede["dubbel"] == 1, tweede
+
+
+@pytest.mark.django_db
+def test_status_pages_through_equal_dates_by_id(client, partner_token, energie, monkeypatch):
+    """The keyset (status_datum, id): five signals on one day and two pages of 2 in between cut
+    through that day; every signal once, in id order; a forged 'na' before 'sinds' starts at sinds."""
+    import datetime as dt
+
+    from vroeghulp.signalering import api
+
+    monkeypatch.setattr(api, "PAGINA", 2)
+    dag = dt.date(2026, 1, 5)
+    ids = [VroegsignaalFactory(partner=energie, extern_id=f"D-{i}", status_datum=dag).extern_id for i in range(5)]
+    VroegsignaalFactory(partner=energie, extern_id="ervoor", status_datum=dt.date(2026, 1, 4))
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {partner_token}"}
+    gezien, url = [], f"{URL}/status?sinds=2026-01-05"
+    while url:
+        data = client.get(url, **auth).json()
+        gezien += [r["ID"] for r in data["resultaten"]]
+        url = data["volgende"]
+    assert gezien == ids
+    vroeg = dt.date(2025, 1, 1).toordinal()
+    data = client.get(f"{URL}/status?sinds=2026-01-05&na={vroeg}_0", **auth).json()
+    assert [r["ID"] for r in data["resultaten"]] == ids[:2]
