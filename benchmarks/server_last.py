@@ -1,0 +1,233 @@
+"""Load test of the production server (issue 10): ``vroeghulp server`` with production settings on
+PostgreSQL, 20 concurrent clients for 30 s on the partner status API, loopback only.
+
+    .venv/bin/python benchmarks/server_last.py [--signalen 150000] [--clients 20] [--duur 30]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/vh_bench_server .venv/bin/python benchmarks/server_last.py
+
+The database in DATABASE_URL (default ``vh_bench_server_last`` on 127.0.0.1:5432) is dropped and
+created again: use a database of its own. It gets ``--signalen`` signals of the partner (imported
+with ``vroeghulp signalen importeer`` and matched, status dates spread over a year) plus a third
+as many of another partner. Half the requests ask ``GET /api/v1/signalen/status?sinds=`` for one of
+the last 7 days (a page of up to 1,000 signals), half ``GET /api/v1/signalen/{ID}/status`` for a
+random stored ID; every request is audited, as in production. The load comes from ``wrk``
+(Debian: ``apt-get install wrk``), a closed loop of ``--clients`` connections.
+Target: >= 400 requests/s, p99 <= 100 ms, 0 errors. Results as JSON on stdout.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[0]
+sys.path.insert(0, str(ROOT))
+from intake import maak_csv  # noqa: E402  (the same realistic rows as the intake benchmark)
+
+VROEGHULP = str(Path(sys.executable).with_name("vroeghulp"))
+KEY = "bench-" + "x7#Qm2!vL9@pR4$wT6%" * 3
+BSN = re.compile(r"(?<!\d)\d{9}(?!\d)")
+
+LUA = r"""
+local ids = {%(ids)s}
+local dates = {%(dates)s}
+local headers = {["Authorization"] = "Bearer %(token)s", ["X-Forwarded-Proto"] = "https",
+                 ["Host"] = "127.0.0.1"}
+local counter = 0
+function setup(thread) thread:set("seed", math.random(1, 1000000)) end
+function init(args) math.randomseed(seed) end
+function request()
+  counter = counter + 1
+  local path
+  if counter %% 2 == 0 then
+    path = "/api/v1/signalen/status?sinds=" .. dates[math.random(#dates)]
+  else
+    path = "/api/v1/signalen/" .. ids[math.random(#ids)] .. "/status"
+  end
+  return wrk.format("GET", path, headers)
+end
+function done(summary, latency, requests)
+  io.write(string.format('{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p95_us": %%d, ' ..
+    '"p99_us": %%d, "max_us": %%d, "errors_status": %%d, "errors_connect": %%d, "errors_read": %%d, ' ..
+    '"errors_write": %%d, "errors_timeout": %%d}\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max, summary.errors.status, summary.errors.connect,
+    summary.errors.read, summary.errors.write, summary.errors.timeout))
+end
+"""
+
+
+def run(*args: str, env: dict, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([VROEGHULP, *args], env=env, check=True, text=True, capture_output=True, **kwargs)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def database(url: str) -> None:
+    import psycopg
+
+    naam = urlsplit(url).path.lstrip("/")
+    with psycopg.connect(urlsplit(url)._replace(path="/postgres").geturl(), autocommit=True) as verbinding:
+        verbinding.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+        verbinding.execute(f'CREATE DATABASE "{naam}"')
+
+
+def vullen(url: str, env: dict, signalen: int, tmp: Path) -> list[str]:
+    """Two partners' signals through the intake; status dates spread over the last year (the
+    intake gives every signal today's date). Returns a sample of the partner's stored IDs."""
+    import psycopg
+
+    run("shell", "-c", "from vroeghulp.signalering.models import Signaalpartner as P; "
+        "P.objects.create(code='energie', naam='Energie', type='Energie'); "
+        "P.objects.create(code='water', naam='Water', type='Water')", env=env)
+    for code, aantal in (("energie", signalen), ("water", signalen // 3)):
+        bestand = tmp / f"{code}.csv"
+        maak_csv(bestand, aantal, max(1, aantal * 4 // 5))
+        if code == "water":  # other IDs, other households
+            tekst = bestand.read_text(encoding="cp1252").replace("BENCH-", "WATER-")
+            bestand.write_text(tekst, encoding="cp1252")
+        run("signalen", "importeer", str(bestand), "--partner", code, "--samenvatting", env=env, timeout=1800)
+    with psycopg.connect(url, autocommit=True) as verbinding:
+        verbinding.execute("UPDATE signalering_vroegsignaal SET status_datum = CURRENT_DATE - (id % 365)::int")
+        verbinding.execute("VACUUM ANALYZE signalering_vroegsignaal")
+        rijen = verbinding.execute(
+            "SELECT s.extern_id FROM signalering_vroegsignaal s JOIN signalering_signaalpartner p "
+            "ON p.id = s.partner_id WHERE p.code = 'energie' ORDER BY random() LIMIT 2000").fetchall()
+        aantallen = dict(verbinding.execute(
+            "SELECT p.code, count(*) FROM signalering_vroegsignaal s JOIN signalering_signaalpartner p "
+            "ON p.id = s.partner_id GROUP BY p.code").fetchall())
+    print(f"signalen: {aantallen}", file=sys.stderr)
+    return [r[0] for r in rijen]
+
+
+def wacht(base: str, proces: subprocess.Popen, log: Path) -> None:
+    for _ in range(300):
+        if proces.poll() is not None:
+            sys.exit(f"De server stopte:\n{log.read_text()}")
+        try:
+            urllib.request.urlopen(base + "/gezond/", timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"De server antwoordde niet:\n{log.read_text()}")
+
+
+def wrk(base: str, script: Path, clients: int, duur: int, threads: int) -> dict:
+    uit = subprocess.run(["wrk", f"-t{threads}", f"-c{clients}", f"-d{duur}s", "--timeout", "5s",
+                          "-s", str(script), base], capture_output=True, text=True, check=True)
+    cijfers = json.loads(uit.stdout.strip().splitlines()[-1])
+    return cijfers
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--signalen", type=int, default=150_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duur", type=int, default=30)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=None, help="gunicorn threads per worker")
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--hergebruik", action="store_true",
+                        help="keep the database of the previous run (no drop, no import)")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk ontbreekt: installeer het met 'apt-get install wrk' (Debian/Ubuntu).")
+    url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vh_bench_server_last")
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("Deze benchmark draait op PostgreSQL: zet DATABASE_URL=postgres://...")
+    tmp = Path(tempfile.mkdtemp(prefix="vh-bench-server-"))
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VROEGHULP_", "DJANGO_"))}
+    env.update(DATABASE_URL=url, VROEGHULP_OMGEVING="productie", VROEGHULP_SECRET_KEY=KEY,
+               VROEGHULP_ALLOWED_HOSTS="127.0.0.1", VROEGHULP_VAR_DIR=str(tmp), VROEGHULP_BRP_BRON="uit",
+               VROEGHULP_POSTCODES_PC4="3451-3455,3511-3585", VROEGHULP_BIND=f"127.0.0.1:{port}",
+               VROEGHULP_WORKERS=str(args.workers))
+    if args.threads:
+        env["VROEGHULP_THREADS"] = str(args.threads)
+    begin = time.perf_counter()
+    ids_pad = Path(tempfile.gettempdir()) / "vh-bench-server-ids.json"
+    if args.hergebruik and ids_pad.exists():
+        ids = json.loads(ids_pad.read_text())
+    else:
+        database(url)
+        run("migrate", "--noinput", "-v0", env=env)
+        ids = vullen(url, env, args.signalen, tmp)
+        ids_pad.write_text(json.dumps(ids))
+    klaarzetten = time.perf_counter() - begin
+    token = run("partners", "token", "energie", env=env).stdout.strip()
+    vandaag = dt.date.today()
+    script = tmp / "status.lua"
+    script.write_text(LUA % {
+        "ids": ", ".join(json.dumps(i) for i in ids),
+        "dates": ", ".join(f'"{vandaag - dt.timedelta(days=d)}"' for d in range(1, 8)),
+        "token": token,
+    })
+    log = tmp / "server.log"
+    base = f"http://127.0.0.1:{port}"
+    with log.open("wb") as uit:
+        proces = subprocess.Popen([VROEGHULP, "server"], env=env, stdout=uit, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+    try:
+        wacht(base, proces, log)
+        wrk(base, script, args.clients, 3, args.wrk_threads)  # warm-up: connections, caches
+        load_voor = os.getloadavg()
+        cijfers = wrk(base, script, args.clients, args.duur, args.wrk_threads)
+        load_na = os.getloadavg()
+    finally:
+        os.killpg(proces.pid, signal.SIGTERM)
+        proces.wait(timeout=30)
+    serverlog = log.read_text(encoding="utf-8", errors="backslashreplace")
+    fouten_in_log = [r for r in serverlog.splitlines() if "Traceback" in r or "[ERROR]" in r]
+    seconden = cijfers["duration_us"] / 1e6
+    # The server's own time per request (access log, %(M)s): without the queue in front of it.
+    binnen = sorted(int(m) for m in re.findall(r'" 200 \d+ (\d+)ms$', serverlog, re.MULTILINE))
+    in_server = {f"p{p}_ms": binnen[min(len(binnen) - 1, len(binnen) * p // 100)] for p in (50, 99)} if binnen else {}
+    resultaat = {
+        "per_s": round(cijfers["requests"] / seconden),
+        "p50_ms": round(cijfers["p50_us"] / 1000, 1),
+        "p95_ms": round(cijfers["p95_us"] / 1000, 1),
+        "p99_ms": round(cijfers["p99_us"] / 1000, 1),
+        "max_ms": round(cijfers["max_us"] / 1000, 1),
+        "verzoeken": cijfers["requests"],
+        "fouten": {k.removeprefix("errors_"): v for k, v in cijfers.items() if k.startswith("errors_")},
+        "fouten_in_serverlog": fouten_in_log[:5],
+        "bsn_in_serverlog": sum(1 for _ in BSN.finditer(serverlog)),
+        "toegangsregels": serverlog.count('HTTP/1.1" 200'),
+        "tijd_in_server": in_server,
+        "clients": args.clients, "duur_s": args.duur, "workers": args.workers,
+        "threads": int(env.get("VROEGHULP_THREADS", 4)), "signalen_partner": args.signalen,
+        "klaarzetten_s": round(klaarzetten, 1),
+        "load_voor": [round(x, 2) for x in load_voor], "load_na": [round(x, 2) for x in load_na],
+        "machine": {"nproc": os.cpu_count(), "cpu": _cpu(), "python": platform.python_version()},
+    }
+    print(json.dumps(resultaat, indent=2))
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _cpu() -> str:
+    try:
+        for regel in Path("/proc/cpuinfo").read_text().splitlines():
+            if regel.startswith("model name"):
+                return regel.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+if __name__ == "__main__":
+    main()
