@@ -23,6 +23,53 @@ router = Router(tags=["berekeningen"])
 
 VOORBEELD = contracts_verzoek()
 
+# The names of regels.service.REGELINGEN (a test checks they are the same); not imported from there,
+# because loading the rules takes 0.4 s that every start of Django would pay.
+REGELINGEN = ("zorgtoeslag", "huurtoeslag", "kindgebonden_budget", "bijstandsnorm", "beslagvrije_voet", "vtlb")
+_BEDRAG = {"type": ["number", "string"], "minimum": 0, "maximum": 1_000_000_000,
+           "description": "Euro's, 0 tot en met 1.000.000.000 (een getal; tekst alleen als getal, zoals \"412.50\")."}
+_PERSOON = {
+    "type": "object",
+    "required": ["rol", "geboortedatum"],
+    "properties": {
+        "rol": {"enum": ["aanvrager", "partner", "kind", "medebewoner"]},
+        "geboortedatum": {"type": "string", "format": "date", "description": "JJJJ-MM-DD, niet na de peildatum."},
+        "verzekerd": {"type": "boolean"},
+        "toetsingsinkomen": _BEDRAG,
+        "netto_inkomen_per_maand": _BEDRAG,
+    },
+    "additionalProperties": {"type": ["number", "string", "boolean"],
+                             "description": "Andere feiten voor regels die ze nodig hebben."},
+}
+# The form of a situation as far as JSON Schema can say it. Rules across fields (exactly one
+# aanvrager, at most one partner, no birth date after the peildatum, a peildatum in the years the
+# rules know) are checked by the regels package and answered with 400 or 422 naming the field.
+SITUATIE = {
+    "type": "object",
+    "required": ["huishouden"],
+    "properties": {
+        "peildatum": {"type": ["string", "null"], "format": "date",
+                      "description": "JJJJ-MM-DD, van 2024-01-01 tot en met 2026-12-31; zonder: vandaag."},
+        "huishouden": {
+            "type": "object",
+            "required": ["personen"],
+            "properties": {
+                "personen": {"type": "array", "minItems": 1, "maxItems": 50, "items": _PERSOON},
+                "vermogen": _BEDRAG,
+                "woning": {"type": "object", "properties": {
+                    "soort": {"enum": ["huur", "koop", "geen"]},
+                    "kale_huur_per_maand": _BEDRAG,
+                    "servicekosten_per_maand": _BEDRAG,
+                }},
+                "kostendelers": {"type": "integer", "minimum": 1, "maximum": 50},
+            },
+            "additionalProperties": {"type": ["number", "string", "boolean"]},
+        },
+        "regelingen": {"type": ["array", "null"], "items": {"enum": list(REGELINGEN)},
+                       "description": "Welke uitkomsten; zonder: alle."},
+    },
+}
+
 _UITKOMSTEN = {
     "type": "object",
     "required": ["peildatum", "uitkomsten", "rekenregels_versie"],
@@ -45,7 +92,7 @@ _UITKOMSTEN = {
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"schema": {"type": "object"}, "example": VOORBEELD}},
+            "content": {"application/json": {"schema": SITUATIE, "example": VOORBEELD}},
         },
         "responses": {
             200: {

@@ -7,10 +7,13 @@ pydantic model): one bad signal must not refuse the other 9,999.
 """
 
 import datetime as dt
+import re
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from vroeghulp.accounts.models import Scope
 from vroeghulp.api.auth import TokenAuth
@@ -27,6 +30,10 @@ router = Router(tags=["signalen"])
 DOEL_TERUGKOPPELING = "Terugkoppeling status aan signaalpartner (Wgs art. 3 lid 1 onder b)"
 PAGINA = 1000
 MAX_ID = 100  # docs/interfaces.md section 4.2: the partner's ID, at most 100 characters
+# 'na' in a 'volgende' link: day number of the last status date (date.toordinal) and the last id.
+# Every text that matches is a valid point (ordinals up to 999999 are dates, ids below 2**63), so
+# the OpenAPI pattern is exactly what the API takes.
+NA_PATROON = re.compile(r"^([1-9][0-9]{0,5})_([0-9]{1,18})$")
 
 
 # Schemas: documentation of the contract (the intake validates itself, per signal).
@@ -98,7 +105,16 @@ class SignaalStatusLijst(Schema):
 
 class SignaalStatusFilter(Schema):
     sinds: dt.date = Field(..., description="Signalen waarvan de status op of na deze datum is gewijzigd (JJJJ-MM-DD).")
-    na: str | None = Field(None, description="Vervolgpunt uit 'volgende'; niet zelf invullen.")
+    na: str | None = Field(None, description="Vervolgpunt uit 'volgende'; niet zelf invullen.",
+                           pattern=NA_PATROON.pattern)
+
+    @field_validator("sinds", mode="before")
+    @classmethod
+    def _alleen_jjjj_mm_dd(cls, waarde):
+        # pydantic would also take 0 (a Unix time) or a date with a time; the contract says JJJJ-MM-DD
+        if not isinstance(waarde, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", waarde):
+            raise PydanticCustomError("date_parsing", "JJJJ-MM-DD")  # reason in Dutch: api.meldingen
+        return waarde
 
 
 def _inline(schema: dict) -> dict:
@@ -157,7 +173,14 @@ def _partner(request):
             "required": True,
             "content": {"application/json": {"schema": _aanlevering_schema()}},
         },
-        "responses": {403: {"description": "Geweigerd"}},
+        "responses": {
+            200: {"links": {"StatusSinds": {
+                "operationId": "vroeghulp_signalering_api_status_sinds",
+                "parameters": {"sinds": "2000-01-01"},
+                "description": "De status van de aangeleverde (en eerdere) signalen.",
+            }}},
+            403: {"description": "Geweigerd"},
+        },
     },
 )
 @audit.persoonsgegevens
@@ -202,7 +225,14 @@ def _status(signaal) -> dict:
     "/status",
     auth=TokenAuth(Scope.SIGNALEN_STATUS),
     response={200: SignaalStatusLijst},
-    openapi_extra={"responses": {403: {"description": "Geweigerd"}}},
+    openapi_extra={"responses": {
+        200: {"links": {"StatusVanEen": {
+            "operationId": "vroeghulp_signalering_api_status_een",
+            "parameters": {"signaal_id": "$response.body#/resultaten/0/ID"},
+            "description": "De status van het eerste signaal in de lijst.",
+        }}},
+        403: {"description": "Geweigerd"},
+    }},
     summary="Status van uw signalen sinds een datum",
     description="Alleen uw eigen signalen; per pagina maximaal 1000. Volg 'volgende' tot die null is.",
 )
@@ -212,17 +242,17 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
         partner = _partner(request)
     except Weigering as weigering:
         return _weigering(weigering)
+    onbekend = sorted(set(request.GET) - set(SignaalStatusFilter.model_fields))
+    if onbekend:  # ninja passes only the known ones; a misspelt "sind" must not be ignored
+        return problem(400, _("Ongeldige invoer"), _("Dit verzoek heeft parameters die wij niet kennen."),
+                       invalid_params=[{"name": naam, "reason": _("Dit veld kennen we niet.")} for naam in onbekend])
     na = None
     if filters.na:
-        try:
-            datum_tekst, _sep, pk_tekst = filters.na.partition("_")
-            if not pk_tekst.isascii() or not pk_tekst.isdigit() or len(pk_tekst) > 18:
-                raise ValueError(pk_tekst)  # int() would take "١" or " 1", the database no id >= 2**63
-            na_datum, na_pk = dt.date.fromisoformat(datum_tekst), int(pk_tekst)
-        except ValueError:
+        vervolg = NA_PATROON.fullmatch(filters.na)
+        if vervolg is None:
             return problem(400, _("Ongeldige invoer"), _("De waarde van 'na' klopt niet."),
                            invalid_params=[{"name": "na", "reason": _("Gebruik de link uit 'volgende'.")}])
-        na = (na_datum, na_pk)
+        na = (dt.date.fromordinal(int(vervolg[1])), int(vervolg[2]))
     # a keyset the index (partner, status_datum, id) serves as one range scan (issue 10)
     signalen = status_pagina(partner.pk, filters.sinds, na)
     pagina = list(
@@ -233,7 +263,7 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
         pagina = pagina[:PAGINA]
         laatste = pagina[-1]
         volgende = request.build_absolute_uri(
-            f"{request.path}?sinds={filters.sinds.isoformat()}&na={laatste[2].isoformat()}_{laatste[3]}"
+            f"{request.path}?sinds={filters.sinds.isoformat()}&na={laatste[2].toordinal()}_{laatste[3]}"
         )
     audit.log(
         actor=request.auth, actie=Actie.LEZEN, object_type=Vroegsignaal._meta.label, doel=DOEL_TERUGKOPPELING,

@@ -74,3 +74,10 @@ def test_peildatum_outside_known_years_is_422(client, token):
     response = post(client, body, token)
     assert response.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_openapi_lists_every_regeling():
+    from vroeghulp.api.berekeningen import REGELINGEN
+    from vroeghulp.regels.service import REGELINGEN as IN_DE_REGELS
+
+    assert list(REGELINGEN) == list(IN_DE_REGELS)
