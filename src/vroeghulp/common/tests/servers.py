@@ -54,7 +54,7 @@ class Server:
 
 @contextlib.contextmanager
 def serve(*args: str, env: dict[str, str], port: int, wait_path: str = "/gezond/",
-          timeout: float = 30) -> Iterator[Server]:
+          timeout: float = 60) -> Iterator[Server]:
     """Start ``vroeghulp ARGS``, wait until ``wait_path`` answers, stop it with SIGTERM after."""
     with tempfile.TemporaryDirectory(prefix="vroeghulp-server-") as tmp:
         log_path = Path(tmp) / "server.log"
