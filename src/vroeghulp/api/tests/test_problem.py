@@ -50,3 +50,17 @@ def test_validation_error_becomes_problem_json_naming_the_field(rf):
     body = json.loads(response.content)
     assert body["title"] == "Ongeldige invoer"
     assert body["invalid_params"] == [{"name": "huishouden.personen[0].rol", "reason": "Dit veld is verplicht."}]
+
+
+def test_every_pydantic_error_type_has_a_dutch_reason():
+    # pydantic's list of error types; its English msg must never reach a client
+    import typing
+
+    from pydantic_core.core_schema import ErrorType
+
+    ctx = {"expected": "'a' or 'b'", "max_length": 5, "min_length": 1, "ge": 0, "le": 9, "multiple_of": 2,
+           "decimal_places": 2, "error": "English text from a validator"}
+    for kind in typing.get_args(ErrorType):
+        reason = dutch_reason({"type": kind, "msg": "Input should be English", "ctx": ctx})
+        assert "English" not in reason and " or " not in reason and reason.endswith("."), (kind, reason)
+    assert dutch_reason({"type": "nieuw_in_een_latere_pydantic", "msg": "Value error"}) == "Deze waarde klopt niet."

@@ -11,7 +11,9 @@ import datetime as dt
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 
 from vroeghulp.accounts.models import ApiClient, ApiToken, Scope, hash_token
@@ -62,7 +64,18 @@ class Tokens:
 
 
 @pytest.fixture
-def tokens(db, settings, monkeypatch):
+def wsgi_zonder_sluiten():
+    """As Django's test client does: the WSGI handler must not close the database connection at the
+    end of a request (on PostgreSQL that would end the test transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def tokens(db, settings, monkeypatch, wsgi_zonder_sluiten):
     """One partner token (deliver + status) with three known signals, and one berekeningen token."""
     from vroeghulp.signalering.intake import opslag
 

@@ -2,6 +2,10 @@
 
 import io
 import json
+import subprocess
+import sys
+
+import pytest
 
 from vroeghulp.regels.cli import main
 
@@ -39,3 +43,41 @@ def test_geen_json_en_datum_buiten_bereik():
     verzoek = {"peildatum": "2030-01-01", "huishouden": {"personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01"}]}}
     code, uit = _draai(["-"], json.dumps(verzoek))
     assert code == 2 and json.loads(uit)["status"] == 422
+
+
+def _draai_bytes(argv, invoer: bytes):
+    """As from a shell: bytes on stdin; returns (exit code, stdout, stderr)."""
+    klaar = subprocess.run([sys.executable, "-m", "vroeghulp.regels.cli", *argv], input=invoer,
+                           capture_output=True, timeout=120)
+    return klaar.returncode, klaar.stdout.decode("utf-8"), klaar.stderr.decode("utf-8")
+
+
+
+@pytest.mark.parametrize(("invoer", "titel"), [
+    (b"\xff\xfe{", "Ongeldige tekens"),
+    ('{"huishouden": {}}'.encode("utf-16"), "Ongeldige tekens"),
+    (b"[" * 100_000 + b"]" * 100_000, "Ongeldige JSON"),
+    (b'{"a": NaN}', "Ongeldige JSON"),
+    (b'{"a": ' + b"1" * 5000 + b"}", "Ongeldige JSON"),
+    (b'{"huishouden": {"personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01", '
+     b'"toetsingsinkomen": 1e30}]}, "regelingen": ["\\udfff"]}', "Ongeldige invoer"),
+])
+def test_slechte_invoer_geeft_nederlandse_melding_en_code_2_zonder_traceback(invoer, titel):
+    code, uit, fout = _draai_bytes(["-"], invoer)
+    assert code == 2
+    assert json.loads(uit)["title"] == titel
+    assert fout.startswith(titel) and "Traceback" not in fout and "Error" not in fout
+
+
+def test_te_groot_bedrag_noemt_het_veld():
+    verzoek = {"huishouden": {"personen": [{"rol": "aanvrager", "geboortedatum": "1990-01-01",
+                                            "toetsingsinkomen": 1e30}]}}
+    code, uit = _draai(["-"], json.dumps(verzoek))
+    assert code == 2
+    assert json.loads(uit)["invalid_params"] == [{"name": "huishouden.personen[0].toetsingsinkomen",
+                                                  "reason": "Het bedrag is te groot: vul hoogstens 1.000.000.000 euro in."}]
+
+
+def test_bestand_dat_niet_bestaat(tmp_path):
+    code, uit = _draai([str(tmp_path / "weg.json")])
+    assert code == 2 and "bestaat niet" in json.loads(uit)["detail"]
