@@ -25,7 +25,7 @@ SEED = 20260110
 CONFIG = schemathesis.Config.from_dict({
     "seed": SEED,
     "generation": {"mode": "all", "max-examples": 40, "deterministic": True},
-    # all checks; a refusal may also be 413 (more than 10,000 signals is "too large", CONTRACTS)
+    # all checks; a refusal may also be 413 (more than 10,000 signals is "too large" in docs/interfaces.md)
     "checks": {"enabled": True, "negative_data_rejection": {
         "expected-statuses": [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 428, 429]}},
     # Follow only the links the OpenAPI document declares. An inferred link from a delivery to the
