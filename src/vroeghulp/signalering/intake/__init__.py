@@ -1,5 +1,5 @@
 """Intake of vroegsignalen: one validation and storage path for the partner API, the upload
-screen and ``vroeghulp signalen importeer`` (CONTRACTS section 3).
+screen and ``vroeghulp signalen importeer`` (docs/interfaces.md section 4).
 
 - ``lezen``: files and JSON to rows (encodings, delimiters, Excel artefacts, header aliases);
 - ``normaliseren``: single values (amounts, dates, BSN, postcode, ...);

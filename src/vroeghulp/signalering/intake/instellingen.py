@@ -3,7 +3,7 @@
 - ``VROEGHULP_DREMPELBEDRAG``: signals below this amount are refused (default € 50).
 - ``VROEGHULP_POSTCODES_PC4``: the municipality's PC4 areas, e.g. ``"3451-3455,3511-3585"``.
   When not set, the PC4 areas of the gebieden.Postcode table are used; when that table is empty,
-  the demo municipality's (Utrecht, CONTRACTS section 5).
+  the demo municipality's (Utrecht, docs/interfaces.md section 6).
 - ``VROEGHULP_INTAKE_MAX_BYTES`` (file size) and ``VROEGHULP_INTAKE_MAX_RIJEN`` (rows per file).
 """
 
@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.conf import settings
 
-API_MAX_SIGNALEN = 10_000  # CONTRACTS section 3
-STANDAARD_PC4 = "3451-3455,3511-3585"  # demo municipality Utrecht (CONTRACTS section 5)
+API_MAX_SIGNALEN = 10_000  # docs/interfaces.md section 4
+STANDAARD_PC4 = "3451-3455,3511-3585"  # demo municipality Utrecht (docs/interfaces.md section 6)
 SCHERM_MAX_BYTES = 25 * 1024 * 1024
 
 

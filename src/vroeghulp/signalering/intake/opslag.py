@@ -69,7 +69,7 @@ _BIJWERKEN = _KOLOMMEN[1:23]  # on a repeat: the partner's data, not status, cas
 
 @dataclass
 class Rapport:
-    """The answer to a delivery (CONTRACTS section 3)."""
+    """The answer to a delivery (docs/interfaces.md section 4.5)."""
 
     aanlevering_id: int | None = None
     ontvangen: int = 0

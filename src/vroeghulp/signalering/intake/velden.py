@@ -1,4 +1,4 @@
-"""The fields of a signal (CONTRACTS section 3) and the column names we recognise in files."""
+"""The fields of a signal (docs/interfaces.md section 4.2) and the column names we recognise in files."""
 
 import re
 
