@@ -9,7 +9,7 @@ from vroeghulp.common import views as common_views
 APP_PREFIXES = [
     ("accounts/", "accounts"),
     ("personen/", "personen"),
-    ("audit/", "audit"),
+    ("audit/", "accounts.urls_audit"),  # the audit search screen asks accounts.permissions
     ("signalen/", "signalering"),
     ("zaken/", "zaken"),
     ("schuldhulp/", "schuldhulp"),

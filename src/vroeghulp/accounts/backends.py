@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 
-from vroeghulp.common.production import DEMO_USERNAMES
+from vroeghulp.accounts.demo_accounts import DEMO_USERNAMES
 
 
 class VroeghulpBackend(ModelBackend):

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from vroeghulp.accounts.demo_accounts import DEMO_USERNAMES
 from vroeghulp.accounts.models import ApiClient, ApiToken, Gebruiker, Rol, Team
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
-from vroeghulp.common.production import DEMO_USERNAMES
 from vroeghulp.gebieden.models import Wijk
 
 

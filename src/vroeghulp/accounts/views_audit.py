@@ -1,4 +1,4 @@
-"""Search the audit trail (beheerder only)."""
+"""Search the audit trail (beheerder only); see ``urls_audit`` for why it lives in accounts."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied

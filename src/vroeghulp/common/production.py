@@ -2,7 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
-DEMO_USERNAMES = ("beheerder", "teamleider", "consulent", "analist", "huisarts")
+from vroeghulp.accounts.demo_accounts import DEMO_USERNAMES
+
+__all__ = ["DEMO_USERNAMES", "check_no_demo_accounts", "check_production_settings"]
+
 MIN_SECRET_KEY_LENGTH = 50
 
 
