@@ -269,7 +269,7 @@ class Huisstijl(models.Model):
     gemeentenaam = models.CharField(_("naam van de gemeente"), max_length=100, default="Gemeente Utrecht")
     afdeling = models.CharField(_("afdeling of team"), max_length=120, default="Wijkteam Geldzorgen")
     logo = models.TextField(
-        _("logo"), blank=True, help_text=_("Als data-URL (PNG, JPEG of SVG), hooguit 300 kB.")
+        _("logo"), blank=True, help_text=_("Als data-URL (PNG of JPEG), hooguit 300 kB. Een SVG-logo komt niet op brieven.")
     )
     adres = models.CharField(_("postadres"), max_length=200, blank=True, default="Postbus 16200, 3500 CE Utrecht")
     telefoon = models.CharField(_("telefoonnummer"), max_length=30, default="14 030")
