@@ -253,3 +253,26 @@ def verwijder_signalen(signaal_ids: list[int], *, per_keer: int = 2000) -> None:
     """Delete these signals (retention); the caller writes the audit event with the count."""
     for i in range(0, len(signaal_ids), per_keer):
         Vroegsignaal.objects.filter(id__in=signaal_ids[i:i + per_keer]).delete()
+
+
+# --- reads for other apps ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignaalVoorTraject:
+    """What a schuldhulptraject takes over from one signal of a case (schuldhulp)."""
+
+    signaal_id: int
+    partner: str
+    partnertype: str
+    bedrag: object  # Decimal
+    signaaldatum: date
+    ontstaansdatum: date | None
+    crisissignaal: bool
+
+
+def signalen_van_zaak(zaak_id: int) -> list[SignaalVoorTraject]:
+    rijen = (Vroegsignaal.objects.filter(zaak_id=zaak_id).order_by("signaaldatum", "id")
+             .values_list("id", "partner__naam", "partner__type", "bedrag", "signaaldatum",
+                          "ontstaansdatum", "crisissignaal"))
+    return [SignaalVoorTraject(*rij) for rij in rijen]

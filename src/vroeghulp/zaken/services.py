@@ -7,6 +7,8 @@ are what jobs outside a single case need.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from vroeghulp.zaken.models import Vroegsignaalzaak
 
 
@@ -15,3 +17,20 @@ def verwijder_zaken(zaak_ids: list[int], *, per_keer: int = 2000) -> None:
     deletes their signals first and writes the audit event with the count."""
     for i in range(0, len(zaak_ids), per_keer):
         Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + per_keer]).delete()
+
+
+@dataclass(frozen=True)
+class ZaakVoorTraject:
+    """What a schuldhulptraject needs from a vroegsignaalzaak (read only; schuldhulp)."""
+
+    zaak_id: int
+    status: str
+    inwoner_id: int | None
+    wijk_id: int | None
+    crisis: bool
+
+
+def zaak_voor_traject(zaak_id: int) -> ZaakVoorTraject | None:
+    rij = (Vroegsignaalzaak.objects.filter(pk=zaak_id)
+           .values_list("id", "status", "inwoner_id", "wijk_id", "crisis").first())
+    return ZaakVoorTraject(*rij) if rij else None
