@@ -27,7 +27,6 @@ count as not found: the Wgs task is for "inwoners" (ingezetenen, Wgs art. 1).
 from __future__ import annotations
 
 import json
-import os
 import urllib.request
 from dataclasses import dataclass
 from typing import Iterable, Protocol
@@ -35,16 +34,10 @@ from typing import Iterable, Protocol
 from django.conf import settings
 from django.db import connection
 
+from vroeghulp.common import instellingen
 from vroeghulp.personen import brp_fake
 from vroeghulp.personen.models import Inwoner
 from vroeghulp.signalering import pgarray
-
-
-def _instelling(naam: str, standaard: str = "") -> str:
-    waarde = getattr(settings, naam, None)
-    if waarde in (None, ""):
-        waarde = os.environ.get(naam, standaard)
-    return str(waarde)
 
 
 @dataclass(frozen=True)
@@ -209,17 +202,16 @@ def gebruik_bron(bron: BrpBron | None) -> None:
 def bron() -> BrpBron:
     if _bron_override is not None:
         return _bron_override
-    url = _instelling("VROEGHULP_BRP_URL")
-    omgeving = getattr(settings, "OMGEVING", os.environ.get("VROEGHULP_OMGEVING", "productie"))
-    standaard = "haalcentraal" if url else ("lokaal" if omgeving in ("demo", "test") else "uit")
-    keuze = _instelling("VROEGHULP_BRP_BRON", standaard).lower()
+    url = instellingen.tekst("VROEGHULP_BRP_URL")
+    standaard = "haalcentraal" if url else ("lokaal" if settings.OMGEVING in ("demo", "test") else "uit")
+    keuze = instellingen.tekst("VROEGHULP_BRP_BRON", standaard).lower()
     if keuze == "haalcentraal":
         if not url:
             raise RuntimeError("VROEGHULP_BRP_BRON=haalcentraal vraagt om VROEGHULP_BRP_URL.")
         return HaalCentraalBrp(
-            url, api_key=_instelling("VROEGHULP_BRP_API_KEY"), token=_instelling("VROEGHULP_BRP_TOKEN"),
-            timeout=float(_instelling("VROEGHULP_BRP_TIMEOUT", "10")),
-            gemeentecode=_instelling("GEMEENTECODE", ""),
+            url, api_key=instellingen.tekst("VROEGHULP_BRP_API_KEY"), token=instellingen.tekst("VROEGHULP_BRP_TOKEN"),
+            timeout=float(instellingen.bedrag("VROEGHULP_BRP_TIMEOUT", "10")),
+            gemeentecode=instellingen.tekst("GEMEENTECODE"),
         )
     if keuze == "lokaal":
         return LokaleBrp()

@@ -48,10 +48,11 @@ from django.utils import timezone
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
+from vroeghulp.common import instellingen
 from vroeghulp.signalering import services as signalering
 from vroeghulp.signalering.tellingen import Soort
 from vroeghulp.zaken import services as zaken
-from vroeghulp.zaken.matching.instellingen import instelling, terugkijken_maanden
+from vroeghulp.zaken.matching.instellingen import terugkijken_maanden
 from vroeghulp.zaken.matching.periodes import maanden_terug
 from vroeghulp.zaken.models import Eindresultaat, Vroegsignaalzaak, Zaakstatus
 
@@ -68,7 +69,7 @@ STANDAARD_MAANDEN = 12
 
 
 def bewaartermijn_maanden() -> int:
-    maanden = int(instelling("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", str(STANDAARD_MAANDEN)))
+    maanden = instellingen.geheel_getal("VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN", STANDAARD_MAANDEN)
     if maanden < terugkijken_maanden():
         raise ImproperlyConfigured(
             "VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN moet minstens zo lang zijn als "

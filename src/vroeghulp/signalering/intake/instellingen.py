@@ -5,35 +5,37 @@
   When not set, the PC4 areas of the gebieden.Postcode table are used; when that table is empty,
   the demo municipality's (Utrecht, docs/interfaces.md section 6).
 - ``VROEGHULP_INTAKE_MAX_BYTES`` (file size) and ``VROEGHULP_INTAKE_MAX_RIJEN`` (rows per file).
+- ``VROEGHULP_MATCHEN_NA_INTAKE``: ``0`` leaves matching to ``vroeghulp signalen matchen``
+  (large backfills); default on.
+
+Read with ``common.instellingen``: Django settings first, then the environment.
 """
 
-import os
 from decimal import Decimal
 
-from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from vroeghulp.common import instellingen
 
 API_MAX_SIGNALEN = 10_000  # docs/interfaces.md section 4
 STANDAARD_PC4 = "3451-3455,3511-3585"  # demo municipality Utrecht (docs/interfaces.md section 6)
 SCHERM_MAX_BYTES = 25 * 1024 * 1024
 
 
-def _instelling(naam, standaard):
-    waarde = getattr(settings, naam, None)
-    if waarde in (None, ""):
-        waarde = os.environ.get(naam) or standaard
-    return waarde
-
-
 def drempelbedrag() -> Decimal:
-    return Decimal(str(_instelling("VROEGHULP_DREMPELBEDRAG", "50")).replace(",", "."))
+    return instellingen.bedrag("VROEGHULP_DREMPELBEDRAG", "50")
 
 
 def max_bytes() -> int:
-    return int(_instelling("VROEGHULP_INTAKE_MAX_BYTES", 512 * 1024 * 1024))
+    return instellingen.geheel_getal("VROEGHULP_INTAKE_MAX_BYTES", 512 * 1024 * 1024)
 
 
 def max_rijen() -> int:
-    return int(_instelling("VROEGHULP_INTAKE_MAX_RIJEN", 2_000_000))
+    return instellingen.geheel_getal("VROEGHULP_INTAKE_MAX_RIJEN", 2_000_000)
+
+
+def matchen_na_intake() -> bool:
+    return instellingen.aan_uit("VROEGHULP_MATCHEN_NA_INTAKE", True)
 
 
 def lees_pc4_reeksen(tekst) -> frozenset[int]:
@@ -54,9 +56,14 @@ def lees_pc4_reeksen(tekst) -> frozenset[int]:
 
 
 def gemeente_pc4() -> frozenset[int]:
-    ingesteld = _instelling("VROEGHULP_POSTCODES_PC4", None)
+    ingesteld = instellingen.waarde("VROEGHULP_POSTCODES_PC4")
     if ingesteld:
-        return lees_pc4_reeksen(ingesteld)
+        try:
+            return lees_pc4_reeksen(ingesteld)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"VROEGHULP_POSTCODES_PC4 moet PC4-reeksen bevatten, zoals 3451-3455,3511-3585, niet '{ingesteld}'."
+            ) from None
     from vroeghulp.gebieden.models import Postcode
 
     uit_gebieden = {

@@ -29,7 +29,6 @@ import datetime as dt
 import gc
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -252,10 +251,7 @@ def _nog_van_deze(aanlevering_id: int, pks: list[int]) -> set[int]:
 
 def _matchen_bij_intake() -> bool:
     """False when matching is left to the scheduled job (large backfills)."""
-    from django.conf import settings
-
-    return bool(getattr(settings, "VROEGHULP_MATCHEN_NA_INTAKE", True)) and os.environ.get(
-        "VROEGHULP_MATCHEN_NA_INTAKE") != "0"
+    return instellingen.matchen_na_intake()
 
 
 def roep_matching_aan(signaal_ids: list[int]) -> None:

@@ -17,8 +17,9 @@ same as in one process (``test_intake_parallel.py`` compares both); only the wor
   transaction rolls back.
 - When this process stops (an error, a crash, a kill), the child finds its socket closed and ends.
 
-Setting ``VROEGHULP_INTAKE_PARALLEL_VANAF_MB`` (default 8; 0 = always; empty, ``uit`` or negative
-= never).
+Setting ``VROEGHULP_INTAKE_PARALLEL_VANAF_MB`` (default 8; 0 = always; ``uit`` or negative = never;
+read with ``common.instellingen``). The child needs no setting: the checks' settings (threshold,
+PC4 areas) come with the ``Controleur`` the parent sends it.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ import sys
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from vroeghulp.common import instellingen
 from vroeghulp.signalering.intake.codes import Weigering
-from vroeghulp.signalering.intake.instellingen import _instelling
 
 STANDAARD_VANAF_MB = 8
 
@@ -42,10 +43,10 @@ class LezenMislukt(RuntimeError):
 
 def gebruiken(data: bytes) -> bool:
     """Read this file in a second process?"""
-    vanaf = str(_instelling("VROEGHULP_INTAKE_PARALLEL_VANAF_MB", STANDAARD_VANAF_MB)).strip()
-    if vanaf in ("", "uit"):
+    vanaf = instellingen.tekst("VROEGHULP_INTAKE_PARALLEL_VANAF_MB", str(STANDAARD_VANAF_MB)).lower()
+    if vanaf == "uit":
         return False
-    megabytes = float(vanaf)
+    megabytes = float(instellingen.bedrag("VROEGHULP_INTAKE_PARALLEL_VANAF_MB", str(STANDAARD_VANAF_MB)))
     if megabytes == 0:
         return True  # always (tests)
     return megabytes > 0 and len(data) >= megabytes * 1024 * 1024 and (os.cpu_count() or 1) > 1
