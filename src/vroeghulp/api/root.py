@@ -131,5 +131,6 @@ def register_routers():
 ROUTERS = [
     ("vroeghulp.api.berekeningen", "/berekeningen"),
     ("vroeghulp.signalering.api", "/signalen"),
+    ("vroeghulp.schuldhulp.api", "/schuldhulp"),
 ]
 register_routers()
