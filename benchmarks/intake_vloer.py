@@ -40,7 +40,7 @@ def main() -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from vroeghulp.signalering import pgarray
+    from vroeghulp.common import pgarray
     from vroeghulp.signalering.intake.opslag import _KOLOMMEN, _TABEL
     from vroeghulp.signalering.models import Aanlevering, Signaalpartner
     from vroeghulp.zaken.models import Vroegsignaalzaak

@@ -50,7 +50,7 @@ def main() -> None:
     from django.utils import timezone
 
     from vroeghulp.accounts.models import ApiClient, ApiToken, Scope
-    from vroeghulp.signalering import pgarray
+    from vroeghulp.common import pgarray
     from vroeghulp.signalering.intake.opslag import _KOLOMMEN, _TABEL
     from vroeghulp.signalering.models import Aanlevering, Signaalpartner
 

@@ -35,9 +35,9 @@ from django.conf import settings
 from django.db import connection
 
 from vroeghulp.common import instellingen
+from vroeghulp.common.sql import in_lijst, kolom, tabel
 from vroeghulp.personen import brp_fake
 from vroeghulp.personen.models import Inwoner
-from vroeghulp.signalering import pgarray
 
 
 @dataclass(frozen=True)
@@ -83,20 +83,11 @@ class LokaleBrp:
         from the fake, so unknown BSNs (most of a benchmark) cost almost nothing."""
         if not bsns:
             return []
-        ops, meta = connection.ops, Inwoner._meta
-        kolom = ops.quote_name(meta.get_field("bsn").column)
+        bsn = kolom(Inwoner, "bsn")
+        waar, params = in_lijst(bsns)
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                # one array parameter: a query with 5,000 placeholders is parsed again on every
-                # chunk by psycopg (its cache keys on the query text)
-                cursor.execute(
-                    f"SELECT {kolom} FROM {ops.quote_name(meta.db_table)} WHERE {kolom} = ANY(%s::text[])",
-                    [pgarray.tekst(bsns)])
-            else:
-                cursor.execute(
-                    f"SELECT {kolom} FROM {ops.quote_name(meta.db_table)} WHERE {kolom} IN "
-                    f"({', '.join(['%s'] * len(bsns))})", bsns)
-            return [r[0] for r in cursor.fetchall()]
+            cursor.execute(f"SELECT {bsn} FROM {tabel(Inwoner)} WHERE {bsn} {waar}", params)
+            return [bekend for (bekend,) in cursor.fetchall()]
 
     def zoek_personen(self, bsns):
         bsns = self._bekend([b for b in set(bsns) if b])

@@ -9,12 +9,14 @@ case) and need no RETURNING: the intake writes a million signals and their cases
 
 from django.db import connection
 
+from vroeghulp.common.sql import postgresql
+
 _REEKSEN: dict[tuple[str, str], str] = {}  # (database, table) -> sequence of its id
 
 
 def volgende(cursor, tabel: str, aantal: int) -> list[int]:
     """``aantal`` fresh ids for ``tabel`` (an unquoted table name with an ``id`` primary key)."""
-    if connection.vendor == "postgresql":
+    if postgresql():
         # the sequence's name once per table, then a constant: looked up in the query it was
         # evaluated for every row (5,000 ids: 82 ms, against 4.6 ms now)
         sleutel = (connection.settings_dict["NAME"], tabel)

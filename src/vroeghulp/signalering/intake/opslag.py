@@ -37,8 +37,10 @@ from django.utils import timezone
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
+from vroeghulp.common import pgarray
+from vroeghulp.common.sql import in_lijst, postgresql
 from vroeghulp.signalering import ids as ids_vooraf
-from vroeghulp.signalering import pgarray, services
+from vroeghulp.signalering import services
 from vroeghulp.signalering.huishoudsleutel import huishoudsleutel
 from vroeghulp.signalering.intake import instellingen
 from vroeghulp.signalering.intake.codes import Weigering, melding
@@ -240,12 +242,9 @@ def _nog_van_deze(aanlevering_id: int, pks: list[int]) -> set[int]:
     pks = sorted(pks)
     with connection.cursor() as cursor:
         for i in range(0, len(pks), 5000):
-            deel = pks[i:i + 5000]
-            cursor.execute(
-                f"SELECT id FROM {_TABEL} WHERE aanlevering_id = %s AND id IN ({', '.join(['%s'] * len(deel))})",
-                [aanlevering_id, *deel],
-            )
-            gevonden.update(r[0] for r in cursor.fetchall())
+            waar, params = in_lijst(pks[i:i + 5000], "bigint")
+            cursor.execute(f"SELECT id FROM {_TABEL} WHERE aanlevering_id = %s AND id {waar}", [aanlevering_id, *params])
+            gevonden.update(pk for (pk,) in cursor.fetchall())
     return gevonden
 
 
@@ -333,7 +332,7 @@ class _Schrijver:
         self.rapport = rapport
         self.bijgewerkt: list[int] = []  # pks of older signals that a repeat updated
         self.vervangen: set[str] = set()  # IDs whose accepted row in an earlier block was replaced
-        self.postgres = connection.vendor == "postgresql"
+        self.postgres = postgresql()  # COPY and native values, else executemany and text values
         nu = timezone.now()
         self.ontvangen_op = timezone.localdate(nu)  # the crisis term runs from the day of receipt
         ops = connection.ops
@@ -421,23 +420,17 @@ class _Schrijver:
     def _bestaand(self, ids: set) -> dict:
         """{ID: [pk, bedrag, written by this delivery]} of this partner's signals among ``ids``:
         one query per block."""
+        waar, params = in_lijst(ids)
+        # SQLite keeps the amount as REAL; as text it has 15 significant digits: exact for cents
+        bedrag_kolom = "bedrag" if self.postgres else "CAST(bedrag AS TEXT)"
         with connection.cursor() as cursor:
-            if self.postgres:
-                cursor.execute(
-                    f"SELECT extern_id, id, bedrag, aanlevering_id FROM {_TABEL} "
-                    "WHERE partner_id = %s AND extern_id = ANY(%s::text[])",
-                    [self.partner_id, pgarray.tekst(ids)],
-                )
-                rijen = cursor.fetchall()
-            else:
-                plaatsen = ", ".join(["%s"] * len(ids))
-                cursor.execute(
-                    # SQLite keeps the amount as REAL; as text it has 15 significant digits: exact for cents.
-                    f"SELECT extern_id, id, CAST(bedrag AS TEXT), aanlevering_id FROM {_TABEL} "
-                    f"WHERE partner_id = %s AND extern_id IN ({plaatsen})",
-                    [self.partner_id, *ids],
-                )
-                rijen = [(eid, pk, Decimal(bedrag), a) for eid, pk, bedrag, a in cursor.fetchall()]
+            cursor.execute(
+                f"SELECT extern_id, id, {bedrag_kolom}, aanlevering_id FROM {_TABEL} WHERE partner_id = %s AND extern_id {waar}",
+                [self.partner_id, *params],
+            )
+            rijen = cursor.fetchall()
+        if not self.postgres:
+            rijen = [(eid, pk, Decimal(bedrag), a) for eid, pk, bedrag, a in rijen]
         deze = self.aanlevering_id
         return {eid: [pk, bedrag, aanlevering_id == deze] for eid, pk, bedrag, aanlevering_id in rijen}
 

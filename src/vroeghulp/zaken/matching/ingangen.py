@@ -8,6 +8,7 @@ from datetime import date
 from django.db import connection, transaction
 from django.utils import timezone
 
+from vroeghulp.common.sql import postgresql
 from vroeghulp.signalering import brp as brp_module
 from vroeghulp.signalering import services as signalering
 from vroeghulp.zaken import terugkoppeling
@@ -47,7 +48,7 @@ def match_signalen_met_telling(signaal_ids, *, op: date | None = None) -> dict:
 def _vergrendel() -> None:
     """PostgreSQL: one matcher at a time (two could otherwise create two cases for one household).
     SQLite serialises writers already."""
-    if connection.vendor == "postgresql":
+    if postgresql():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x5648_4D41])  # "VHMA"
 

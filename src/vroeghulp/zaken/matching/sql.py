@@ -1,26 +1,10 @@
-"""Small SQL helpers of matching's bulk paths (raw SQL: the ORM's per-value machinery cost
-most of matching's time on large deliveries)."""
+"""Values read back by matching's raw SQL (the database-specific SQL itself is
+``common.sql``): SQLite returns amounts as REAL and may return dates as text."""
 
 from datetime import date
 from decimal import Decimal
 
-from django.db import connection
-
-from vroeghulp.signalering import pgarray
-
 _CENT = Decimal("0.01")
-
-
-def kolom(model, veld: str) -> str:
-    return connection.ops.quote_name(model._meta.get_field(veld).column)
-
-
-def in_lijst(waarden: list, pg_type: str = "text") -> tuple[str, list]:
-    """``IN (%s, ...)`` on SQLite, ``= ANY(%s::type[])`` on PostgreSQL (one array parameter:
-    psycopg parses thousands of placeholders slowly, see pgarray)."""
-    if connection.vendor == "postgresql":
-        return f"= ANY(%s::{pg_type}[])", [pgarray.PER_TYPE[pg_type](waarden)]
-    return "IN (" + ", ".join(["%s"] * len(waarden)) + ")", list(waarden)
 
 
 def als_datum(waarde):

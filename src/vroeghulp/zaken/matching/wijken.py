@@ -4,7 +4,7 @@ from django.db import connection
 
 from vroeghulp.gebieden.models import Buurt, Postcode
 from vroeghulp.personen.models import Adres
-from vroeghulp.zaken.matching.sql import in_lijst, kolom
+from vroeghulp.common.sql import in_lijst, kolom
 
 
 def wijken_voor_postcodes(postcodes) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""PostgreSQL helpers for the bulk paths of intake and matching: array literals built in one
+"""PostgreSQL helpers for the bulk paths (intake, matching): array literals built in one
 pass, and binary COPY with the table's column types.
 
 psycopg adapts a Python list element by element in Python (measured: 3 s of a 200,000-signal
