@@ -6,7 +6,7 @@
   heating or water; termination of the health insurance) within **three working days**.
 - Wgs art. 4a lid 3: the beschikking (plan van aanpak or refusal) within the term of the
   municipal ordinance, at most **eight weeks** after the first conversation. The term is the
-  setting ``VROEGHULP_WGS_BESCHIKKING_WEKEN`` (default 8); above 8 is refused.
+  setting ``VROEGHULP_WGS_BESCHIKKING_WEKEN`` (default 8); above 8 is refused in Dutch.
 - Algemene termijnenwet art. 1 lid 1: a term that ends on a Saturday, Sunday or algemeen erkende
   feestdag runs on to the next day that is none of these.
 
@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
-from vroeghulp.common.env import env
+from vroeghulp.common import instellingen
 from vroeghulp.signalering.werkdagen import CRISIS_WERKDAGEN, is_werkdag, plus_werkdagen
 
 EERSTE_GESPREK_WEKEN = 4
@@ -28,13 +28,7 @@ BESCHIKKING_MAX_WEKEN = 8
 
 def beschikking_weken() -> int:
     """The municipality's term for the beschikking, in weeks (at most 8, Wgs art. 4a lid 3)."""
-    waarde = env("VROEGHULP_WGS_BESCHIKKING_WEKEN", str(BESCHIKKING_MAX_WEKEN)).strip()
-    try:
-        weken = int(waarde)
-    except ValueError:
-        raise ImproperlyConfigured(_(
-            "VROEGHULP_WGS_BESCHIKKING_WEKEN moet een heel aantal weken zijn, niet ‘%(waarde)s’.")
-            % {"waarde": waarde}) from None
+    weken = instellingen.geheel_getal("VROEGHULP_WGS_BESCHIKKING_WEKEN", BESCHIKKING_MAX_WEKEN)
     if not 1 <= weken <= BESCHIKKING_MAX_WEKEN:
         raise ImproperlyConfigured(_(
             "VROEGHULP_WGS_BESCHIKKING_WEKEN is %(weken)s. De Wgs (artikel 4a lid 3) staat hooguit "
