@@ -58,6 +58,11 @@ def may_manage_letters(user) -> bool:
     return has_role(user, {Rol.BEHEERDER, Rol.TEAMLEIDER})
 
 
+def may_work_on_schuldhulp(user) -> bool:
+    """Schuldhulptrajecten (worklist, traject page, steps); which ones: the wijken of the own teams."""
+    return has_role(user, CASEWORK_ROLES)
+
+
 def may_upload_signals(user) -> bool:
     """Uploading a signal partner's file on the screen (partners themselves use the API)."""
     return has_role(user, {Rol.BEHEERDER, Rol.TEAMLEIDER})

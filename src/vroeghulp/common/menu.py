@@ -23,6 +23,7 @@ MENU: list[tuple[str, str, Callable | frozenset]] = [
     ("home", _("Start"), ALL),
     ("zaken:werkvoorraad", _("Werkvoorraad"), permissions.may_see_personal_data),
     ("zaken:team", _("Team"), permissions.may_see_team_overview),
+    ("schuldhulp:werklijst", _("Schuldhulp"), permissions.may_work_on_schuldhulp),
     ("zaken:warme_overdracht", _("Warme overdracht"), permissions.may_do_warm_handover),
     ("zaken:sjablonen", _("Brieven"), permissions.may_manage_letters),
     ("signalering:aanleveren", _("Signalen aanleveren"), permissions.may_upload_signals),

@@ -228,6 +228,11 @@ _BEDREIGING_PER_PARTNER = {
 }
 
 
+def voorgestelde_bedreiging(zaak_id: int) -> str:
+    """What the start screen proposes; the consulent can change it."""
+    return _bedreiging_uit_signalen(signalering.signalen_van_zaak(zaak_id))
+
+
 def _bedreiging_uit_signalen(signalen) -> str:
     for signaal in signalen:
         if signaal.crisissignaal and signaal.partnertype in _BEDREIGING_PER_PARTNER:

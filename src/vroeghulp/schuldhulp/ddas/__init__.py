@@ -64,11 +64,12 @@ def _client(inwoner: Inwoner) -> dict:
 
 
 def clienten(traject: Traject) -> list[dict]:
-    """The resident and, if the household has one, the partner (DDAS: at most two clients)."""
+    """The resident and, if the household has one, the partner (DDAS: at most two clients):
+    the other of hoofdbewoner and partner in the household."""
     inwoner = traject.inwoner
     partner = (Inwoner.objects.select_related("huishouden__adres")
-               .filter(huishouden_id=inwoner.huishouden_id, rol=Rol.PARTNER).exclude(pk=inwoner.pk)
-               .order_by("id").first()) if inwoner.rol != Rol.PARTNER else None
+               .filter(huishouden_id=inwoner.huishouden_id, rol__in=(Rol.AANVRAGER, Rol.PARTNER))
+               .exclude(pk=inwoner.pk).order_by("id").first())
     return [_client(inwoner)] + ([_client(partner)] if partner else [])
 
 
