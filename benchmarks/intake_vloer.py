@@ -62,7 +62,7 @@ def main() -> None:
                      "startdatum_matchingperiode", "einddatum_matchingperiode", "resultaat", "crisis",
                      "warme_overdracht", "totaal_bedrag", "deadline", "aangemaakt", "gewijzigd",
                      "deadline_soort", "reden_toelichting", "contact_uiterlijk", "hulpaanbod_uiterlijk"]
-    signaal_kolommen = list(_KOLOMMEN) + ["vorig_bedrag", "id", "zaak_id"]
+    signaal_kolommen = list(_KOLOMMEN) + ["id", "zaak_id"]  # _KOLOMMEN ends with vorig_bedrag
     huishoudens = max(1, args.rijen * 4 // 5)
     zaak_van: dict[int, int] = {}
     blokken = []

@@ -65,7 +65,7 @@ def main() -> None:
         datums = [d.isoformat() for d in datums]
     bedrag = Decimal("123.45") if postgres else "123.45"
     signaaldatum = datums[0]
-    kolommen = list(_KOLOMMEN) + ["vorig_bedrag"]
+    kolommen = list(_KOLOMMEN)  # ends with vorig_bedrag
 
     begin = time.perf_counter()
     with transaction.atomic(), connection.cursor() as cursor:

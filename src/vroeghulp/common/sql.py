@@ -3,12 +3,15 @@ machinery cost most of the time of large deliveries and matching).
 
 Only what really differs between the two databases branches on ``postgresql()``: a list of
 values (``in_lijst``), COPY against ``executemany`` and ids from a sequence (``common.pgarray``,
-``signalering.ids``) and PostgreSQL's ``UPDATE ... FROM unnest(...)``.
+``signalering.ids``) and PostgreSQL's ``UPDATE ... FROM unnest(...)``. ``als_datum`` and
+``als_bedrag`` turn values read back into dates and Decimals on both.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
 
 from django.db import connection
 
@@ -38,3 +41,19 @@ def kolom(model, veld: str) -> str:
 
 def tabel(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
+
+
+# values read back by raw SQL: SQLite returns amounts as REAL and may return dates as text
+_CENT = Decimal("0.01")
+
+
+def als_datum(waarde):
+    if waarde is None or isinstance(waarde, date):
+        return waarde
+    return date.fromisoformat(str(waarde)[:10])
+
+
+def als_bedrag(waarde):
+    if waarde is None or isinstance(waarde, Decimal):
+        return waarde
+    return Decimal(str(waarde)).quantize(_CENT)

@@ -15,7 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from operator import itemgetter
+from decimal import Decimal
+from operator import attrgetter
+from typing import NamedTuple
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
@@ -24,7 +26,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from vroeghulp.common import pgarray
-from vroeghulp.common.sql import in_lijst, postgresql
+from vroeghulp.common.sql import als_bedrag, als_datum, in_lijst, postgresql
 from vroeghulp.signalering.models import Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.tellingen import AnoniemeTelling, Soort
 
@@ -69,11 +71,44 @@ def matching() -> Matching:
 
 # --- signals for matching --------------------------------------------------------------------
 
-# the columns matching reads, in this order (``zaken.matching.regels`` unpacks them)
-MATCHVELDEN = ["id", "bsn", "postcode", "huisnummer", "huisnummertoevoeging", "signaaldatum",
-               "huishoudsleutel", "bedrag", "crisissignaal", "warme_overdracht", "eindelevering",
-               "herhaling", "vorig_bedrag", "zaak_id", "status", "wijk_id",
-               "inwoner_id", "status_datum"]
+class Matchrij(NamedTuple):
+    """A signal as matching reads it: a stored one (``matchrijen``) or one the intake is about to
+    insert (its id known, no case yet). The names are the columns of ``Vroegsignaal``."""
+
+    id: int
+    bsn: str
+    postcode: str
+    huisnummer: str
+    huisnummertoevoeging: str
+    signaaldatum: date
+    huishoudsleutel: str
+    bedrag: Decimal
+    crisissignaal: bool
+    warme_overdracht: bool
+    eindelevering: bool
+    herhaling: bool
+    vorig_bedrag: Decimal | None
+    zaak_id: int | None
+    status: str
+    wijk_id: int | None
+    inwoner_id: int | None
+    status_datum: date | None
+
+
+class Matchuitkomst(NamedTuple):
+    """What matching decided for one signal, as ``schrijf_matchuitkomsten`` writes it (and the
+    intake inserts it)."""
+
+    huishoudsleutel: str
+    zaak_id: int | None
+    wijk_id: int | None
+    inwoner_id: int | None
+    status: str
+    status_datum: date | None
+    id: int
+
+
+MATCHVELDEN = Matchrij._fields  # the columns matching reads
 GEEN_ZAAK = frozenset({Signaalstatus.GEEN_INWONER, Signaalstatus.OVERLEDEN})
 
 
@@ -85,19 +120,27 @@ def _tabel() -> str:
     return connection.ops.quote_name(Vroegsignaal._meta.db_table)
 
 
-def matchrijen(ids: list[int]) -> list[tuple]:
-    """The ``MATCHVELDEN`` of these signals (sorted ids), without the ORM's per-value machinery
-    (hot path of matching); ids from one delivery are consecutive, so a range beats IN (...)."""
+def matchrijen(ids: list[int]) -> list[Matchrij]:
+    """These signals (sorted ids) as ``Matchrij``, amounts as Decimal, without the ORM's
+    per-value machinery (hot path of matching); ids from one delivery are consecutive, so a
+    range beats IN (...)."""
     kolommen = ", ".join(_kolom(v) for v in MATCHVELDEN)
     pk = _kolom("id")
     with connection.cursor() as cursor:
         if ids[-1] - ids[0] < 2 * len(ids):
             gezocht = set(ids)
             cursor.execute(f"SELECT {kolommen} FROM {_tabel()} WHERE {pk} BETWEEN %s AND %s", [ids[0], ids[-1]])
-            return [r for r in cursor.fetchall() if r[0] in gezocht]
-        waar, params = in_lijst(ids, "bigint")
-        cursor.execute(f"SELECT {kolommen} FROM {_tabel()} WHERE {pk} {waar}", params)
-        return cursor.fetchall()
+            rijen = [Matchrij._make(r) for r in cursor.fetchall()]
+            rijen = [r for r in rijen if r.id in gezocht]
+        else:
+            waar, params = in_lijst(ids, "bigint")
+            cursor.execute(f"SELECT {kolommen} FROM {_tabel()} WHERE {pk} {waar}", params)
+            rijen = [Matchrij._make(r) for r in cursor.fetchall()]
+    if postgresql():
+        return rijen  # psycopg returns Decimal and date already
+    # SQLite: amounts come back as REAL (dates as dates, through Django's converters)
+    return [r._replace(bedrag=als_bedrag(r.bedrag), vorig_bedrag=als_bedrag(r.vorig_bedrag),
+                       status_datum=als_datum(r.status_datum)) for r in rijen]
 
 
 def ontvangstdagen(ids: list[int]) -> dict[int, date]:
@@ -121,54 +164,53 @@ def niet_gematchte_ids(limiet: int | None = None, *, geen_inwoner_vanaf: date | 
 
 # --- what matching writes on signals ---------------------------------------------------------
 
-_MATCHKOLOMMEN = ("huishoudsleutel", "zaak", "wijk", "inwoner", "status")
-_PG_TYPE = {"huishoudsleutel": "text", "zaak": "bigint", "wijk": "bigint", "inwoner": "bigint",
-            "status": "text", "status_datum": "date"}
+_MATCHKOLOMMEN = ("huishoudsleutel", "zaak_id", "wijk_id", "inwoner_id", "status", "status_datum")
+_PG_TYPE = {"huishoudsleutel": "text", "zaak_id": "bigint", "wijk_id": "bigint", "inwoner_id": "bigint",
+            "status": "text", "status_datum": "date", "id": "bigint"}
 
 
-def schrijf_matchuitkomsten(regels: list[tuple], oude_waarden: Mapping[int, tuple]) -> None:
-    """Write matching's outcome for stored signals: ``regels`` are (huishoudsleutel, zaak id,
-    wijk id, inwoner id, status, status_datum, id), ``oude_waarden`` the first six as read.
+def schrijf_matchuitkomsten(regels: list[Matchuitkomst], oude_waarden: Mapping[int, Matchrij]) -> None:
+    """Write matching's outcome for stored signals: ``oude_waarden`` holds each signal as read
+    (by id).
 
     Only what changed: SQLite and PostgreSQL maintain the index of every column in the SET list,
     so rows are grouped by their set of changed columns, one statement each (usually one or two),
     in id order."""
     if not regels:
         return
-    kolom = {f.name: connection.ops.quote_name(f.column) for f in Vroegsignaal._meta.concrete_fields}
+    kolom = {f.attname: connection.ops.quote_name(f.column) for f in Vroegsignaal._meta.concrete_fields}
     tabel = _tabel()
-    groepen: dict[tuple, list] = {}
-    for regel in sorted(regels, key=itemgetter(6)):
-        oud = oude_waarden[regel[6]]
-        # which of the five columns changed, as a tuple of booleans (no per-row generator)
-        masker = (regel[0] != oud[0], regel[1] != oud[1], regel[2] != oud[2], regel[3] != oud[3],
-                  regel[4] != oud[4])
+    groepen: dict[tuple[bool, ...], list] = {}
+    for regel in sorted(regels, key=attrgetter("id")):
+        oud = oude_waarden[regel.id]
+        status = regel.status != oud.status
+        # which columns changed, in the order of _MATCHKOLOMMEN (a tuple of booleans: no per-row
+        # generator); status_datum only when it really changes with the status: the intake already
+        # set today's date, and SQLite maintains the (partner, status_datum) index for every
+        # column in the SET list
+        masker = (regel.huishoudsleutel != oud.huishoudsleutel, regel.zaak_id != oud.zaak_id,
+                  regel.wijk_id != oud.wijk_id, regel.inwoner_id != oud.inwoner_id, status,
+                  status and regel.status_datum != oud.status_datum)
         if True in masker:
-            # status_datum only when it really changes: the intake already set today's date, and
-            # SQLite maintains the (partner, status_datum) index for every column in the SET list
-            masker += (masker[4] and regel[5] != oud[5],)
             groepen.setdefault(masker, []).append(regel)
     with connection.cursor() as cursor:
         for masker, regels_groep in groepen.items():
-            # the changed columns, status_datum with the status, and the pk last
-            posities = [i for i in range(5) if masker[i]] + ([5] if masker[5] else []) + [6]
-            rijen = list(map(itemgetter(*posities), regels_groep))
-            namen = [_MATCHKOLOMMEN[i] for i in posities[:-1] if i < 5] + (["status_datum"] if masker[5] else [])
+            namen = tuple(naam for naam, anders in zip(_MATCHKOLOMMEN, masker, strict=True) if anders)
+            rijen = list(map(attrgetter(*namen, "id"), regels_groep))  # the changed columns, the pk last
             if postgresql():
                 # one statement per group (PostgreSQL's UPDATE ... FROM unnest): an executemany of single-row UPDATEs costs a round
                 # trip and a plan per row (measured: 30 s of the 45 s for 200,000 signals)
-                typen = [_PG_TYPE[n] for n in namen]
+                typen = [_PG_TYPE[n] for n in (*namen, "id")]
                 zet = ", ".join(f"{kolom[n]} = v.k{j}" for j, n in enumerate(namen))
                 alias = ", ".join(f"k{j}" for j in range(len(namen)))
-                arrays = ", ".join(f"%s::{t}[]" for t in [*typen, "bigint"])
+                arrays = ", ".join(f"%s::{t}[]" for t in typen)
                 # the id range keeps the planner from a hash join over the whole table (right
                 # after a bulk intake its row estimate is stale): an index range scan instead
                 cursor.execute(
                     f"UPDATE {tabel} SET {zet} FROM unnest({arrays}) AS v({alias}, pk) "
                     f"WHERE {tabel}.{kolom['id']} = v.pk AND {tabel}.{kolom['id']} BETWEEN %s AND %s",
-                    [*(pgarray.PER_TYPE[t](kolom_waarden)
-                       for t, kolom_waarden in zip([*typen, "bigint"], zip(*rijen), strict=True)),
-                     rijen[0][-1], rijen[-1][-1]],
+                    [*(pgarray.PER_TYPE[t](kolom_waarden) for t, kolom_waarden in zip(typen, zip(*rijen), strict=True)),
+                     regels_groep[0].id, regels_groep[-1].id],
                 )
             else:
                 zet = ", ".join(f"{kolom[n]} = %s" for n in namen)

@@ -1,7 +1,7 @@
 """The checks on one signal, in one pass, in plain Python (no ORM per row).
 
-``Controleur.controleer(v)`` takes the signal as a flat sequence in the order of
-``velden.VELDEN`` and returns ``(record, fouten, waarschuwingen)``: ``record`` is None when the
+``Controleur.controleer(v)`` takes the signal as read (a ``velden.Ruwsignaal``) and returns
+``(record, fouten, waarschuwingen)``: ``record`` is the checked ``velden.Signaal``, None when the
 row is rejected. Which check rejects and which warns, with its legal source: docs/signalering.md.
 """
 
@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from vroeghulp.signalering.intake import normaliseren as n
-from vroeghulp.signalering.intake.velden import VELDNAAM
+from vroeghulp.signalering.intake.velden import VELDNAAM, Signaal
 from vroeghulp.signalering.models import PartnerType
 
 FORMULE_TEKENS = ("=", "+", "-", "@")
@@ -18,8 +18,10 @@ _HONDERD = Decimal(100)
 _NUL_DATUM = dt.date(1900, 1, 1)
 _STUURTEKENS = {c: None for c in range(32)} | {127: None, 0xA0: " "}
 
-# Lengths of the text fields (as in the model): (index, max length).
-_TEKSTVELDEN = ((7, 40), (14, 20), (15, 20), (16, 120), (17, 80), (18, 80))
+# Lengths of the text fields (as in the model): (field, max length, name in fouten[].veld).
+_LENGTES = {"klantnummer": 40, "voorletters": 20, "voorvoegsel": 20, "achternaam": 120, "straatnaam": 80,
+            "plaatsnaam": 80}
+_TEKSTVELDEN = tuple((veld, maximum, VELDNAAM[Signaal._fields.index(veld)]) for veld, maximum in _LENGTES.items())
 
 
 def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
@@ -80,7 +82,7 @@ class Controleur:
         leeg = n.is_leeg
 
         # ID
-        eid = v[0]
+        eid = v.extern_id
         if type(eid) is not str:
             eid = n.tekst(eid)
             if eid is None:
@@ -96,7 +98,7 @@ class Controleur:
             fouten.append(("ID", "id_ongeldig"))
 
         # bedrag
-        waarde = v[1]
+        waarde = v.bedrag
         bedrag = None
         if leeg(waarde):
             fouten.append(("bedrag", "bedrag_verplicht"))
@@ -107,7 +109,7 @@ class Controleur:
 
         # dates
         vandaag = self.vandaag
-        waarde = v[3]
+        waarde = v.signaaldatum
         signaaldatum = None
         if leeg(waarde):
             fouten.append(("signaaldatum", "datum_verplicht"))
@@ -118,7 +120,7 @@ class Controleur:
             elif signaaldatum > vandaag:
                 fouten.append(("signaaldatum", "datum_in_toekomst"))
                 signaaldatum = None
-        waarde = v[2]
+        waarde = v.ontstaansdatum
         ontstaansdatum = None
         ontstaansdatum_leeg = leeg(waarde)
         if not ontstaansdatum_leeg:
@@ -133,20 +135,20 @@ class Controleur:
                 ontstaansdatum = None
 
         # booleans
-        crisis, code = n.boolean(v[4])
+        crisis, code = n.boolean(v.crisissignaal)
         if code:
             fouten.append(("crisissignaal", code))
-        warm, code = n.boolean(v[5])
+        warm, code = n.boolean(v.warme_overdracht)
         if code:
             fouten.append(("warmeOverdracht", code))
-        eind, code = n.boolean(v[6])
+        eind, code = n.boolean(v.eindelevering)
         if code:
             fouten.append(("eindelevering", code))
         elif eind and not self.eindelevering_mag:
             waarschuwingen.append(("eindelevering", "eindelevering_alleen_energie"))
 
         # client: BSN or postcode + huisnummer
-        waarde = v[8]
+        waarde = v.bsn
         bsn = ""
         if not leeg(waarde):
             cijfers = n.cijfers(waarde, 9)
@@ -154,7 +156,7 @@ class Controleur:
                 fouten.append(("client.burgerservicenummer", "bsn_elfproef"))
             else:
                 bsn = cijfers
-        waarde = v[9]
+        waarde = v.postcode
         postcode = ""
         if not leeg(waarde):
             postcode, code = n.postcode(waarde)
@@ -163,7 +165,7 @@ class Controleur:
                 postcode = ""
             elif int(postcode[:4]) not in self.pc4:
                 fouten.append(("client.postcode", "postcode_buiten_gemeente"))
-        waarde = v[10]
+        waarde = v.huisnummer
         huisnummer = ""
         gesplitst = ""
         if not leeg(waarde):
@@ -174,7 +176,7 @@ class Controleur:
                 fouten.append(("client.huisnummer", code))
                 huisnummer = ""
         huisnummer = huisnummer or ""
-        waarde = v[11]
+        waarde = v.huisnummertoevoeging
         toevoeging = "" if leeg(waarde) else schone_tekst(waarde, 10, "client.huisnummertoevoeging", waarschuwingen)
         if gesplitst and not toevoeging:
             toevoeging = gesplitst
@@ -214,44 +216,45 @@ class Controleur:
             return None, fouten, waarschuwingen
 
         # contact details: a value we cannot use is left empty with a warning; the signal stays
-        waarde = v[12]
+        waarde = v.geboortedatum
         geboortedatum = None
         if not leeg(waarde):
             geboortedatum, code = n.datum(waarde)
             if code or geboortedatum > vandaag or geboortedatum < _NUL_DATUM:
                 waarschuwingen.append(("client.geboortedatum", "geboortedatum_ongeldig"))
                 geboortedatum = None
-        geslacht, code = n.geslacht(v[13])
+        geslacht, code = n.geslacht(v.geslachtsaanduiding)
         if code:
             waarschuwingen.append(("client.geslachtsaanduiding", code))
-        teksten = []
-        for index, maximum in _TEKSTVELDEN:
-            waarde = v[index]
+        teksten = {}
+        for veld, maximum, veldnaam in _TEKSTVELDEN:
+            waarde = getattr(v, veld)
             if type(waarde) is str and waarde.isprintable() and len(waarde) <= maximum and (
                 not waarde or waarde[0] not in FORMULE_TEKENS
             ):
-                teksten.append(waarde.strip())
+                teksten[veld] = waarde.strip()
             elif leeg(waarde):
-                teksten.append("")
+                teksten[veld] = ""
             else:
-                teksten.append(schone_tekst(waarde, maximum, VELDNAAM[index], waarschuwingen))
-        waarde = v[19]
+                teksten[veld] = schone_tekst(waarde, maximum, veldnaam, waarschuwingen)
+        waarde = v.telefoonnummer
         telefoon = ""
         if not leeg(waarde):
             telefoon, code = n.telefoon(waarde)
             if code:
                 waarschuwingen.append(("client.telefoonnummer", code))
-        waarde = v[20]
+        waarde = v.email
         email = ""
         if not leeg(waarde):
             email, code = n.email(waarde)
             if code:
                 waarschuwingen.append(("client.email", code))
 
-        record = (
-            eid, bedrag, ontstaansdatum, signaaldatum, crisis, warm, eind, teksten[0],
-            bsn, postcode, huisnummer, toevoeging, geboortedatum, geslacht,
-            teksten[1], teksten[2], teksten[3], teksten[4], teksten[5], telefoon, email,
+        record = Signaal(
+            extern_id=eid, bedrag=bedrag, ontstaansdatum=ontstaansdatum, signaaldatum=signaaldatum,
+            crisissignaal=crisis, warme_overdracht=warm, eindelevering=eind, bsn=bsn, postcode=postcode,
+            huisnummer=huisnummer, huisnummertoevoeging=toevoeging, geboortedatum=geboortedatum,
+            geslachtsaanduiding=geslacht, telefoonnummer=telefoon, email=email, **teksten,
         )
         return record, None, waarschuwingen
 

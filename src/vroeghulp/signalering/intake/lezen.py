@@ -1,10 +1,12 @@
 """Reading a delivery: JSON, CSV (any of ; , tab |; UTF-8 with or without BOM, UTF-16 from
-Excel's "Unicode text", Windows-1252) or XLSX. Yields the signals as flat sequences in the order
-of ``velden.VELDEN``; anything that makes the whole delivery unreadable raises ``Weigering``.
+Excel's "Unicode text", Windows-1252) or XLSX. Yields each signal as a ``velden.Ruwsignaal`` (the
+values as sent); anything that makes the whole delivery unreadable raises ``Weigering``.
 
 A reader yields ``(rij, waarden, fouten_vooraf)``: ``rij`` is the row number as a spreadsheet
-shows it (the header is row 1) or the position in the JSON list (1-based); ``fouten_vooraf`` is
-None, or a list of ``(veld, code)`` when the row could not even be split into fields.
+shows it (the header is row 1) or the position in the JSON list (1-based); ``waarden`` the
+``Ruwsignaal`` (only its ``extern_id`` when the row could not be split into fields, None when
+not even that); ``fouten_vooraf`` is None, or a list of ``(veld, code)`` when the row could
+not even be split into fields.
 """
 
 import csv
@@ -17,7 +19,7 @@ from operator import itemgetter
 from django.utils.translation import gettext as _
 
 from vroeghulp.signalering.intake.codes import Weigering
-from vroeghulp.signalering.intake.velden import CLIENT_VELDEN, SIGNAAL_VELDEN, VELDEN, veld_voor_kop
+from vroeghulp.signalering.intake.velden import CLIENT_VELDEN, SIGNAAL_VELDEN, VELDEN, Ruwsignaal, veld_voor_kop
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -31,6 +33,7 @@ _ID, _BEDRAG, _SIGNAALDATUM = VELDEN.index("ID"), VELDEN.index("bedrag"), VELDEN
 _BSN, _POSTCODE, _HUISNUMMER = (
     VELDEN.index("burgerservicenummer"), VELDEN.index("postcode"), VELDEN.index("huisnummer"),
 )
+_ruw = Ruwsignaal._make  # the cells picked in field order (``kolommen_uit_kop``) as a Ruwsignaal
 
 
 @dataclass
@@ -98,10 +101,10 @@ def json_rijen(signalen: list):
         if client is None:
             client = signaal  # flat objects: client fields next to the signal fields
         elif not isinstance(client, dict):
-            yield positie, (signaal.get("ID"),), [("client", "client_ongeldig")]
+            yield positie, Ruwsignaal(extern_id=signaal.get("ID")), [("client", "client_ongeldig")]
             continue
         get, cget = signaal.get, client.get
-        yield positie, [get(v) for v in SIGNAAL_VELDEN] + [cget(v) for v in CLIENT_VELDEN], None
+        yield positie, _ruw([get(v) for v in SIGNAAL_VELDEN] + [cget(v) for v in CLIENT_VELDEN]), None
 
 
 # CSV ----------------------------------------------------------------------------------------
@@ -306,8 +309,8 @@ def _met_kop(rijen, bron: Bron):
             cellen = list(cellen) + opvulling[: breedte + 1 - lengte]
         else:
             if any(not _is_leeg(cel) for cel in cellen[breedte:]):
-                yield nummer, (cellen[id_positie],), [("", "kolommen_teveel")]
+                yield nummer, Ruwsignaal(extern_id=cellen[id_positie]), [("", "kolommen_teveel")]
                 continue
             cellen = list(cellen[:breedte])
             cellen.append("")
-        yield nummer, pak(cellen), None
+        yield nummer, _ruw(pak(cellen)), None

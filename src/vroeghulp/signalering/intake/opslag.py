@@ -31,6 +31,8 @@ import json
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
+from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -47,7 +49,9 @@ from vroeghulp.signalering.intake.codes import Weigering, melding
 from vroeghulp.signalering.intake.controles import Controleur
 from vroeghulp.signalering.intake.normaliseren import toonbaar
 from vroeghulp.signalering.intake.snel import SnelleControle
+from vroeghulp.signalering.intake.velden import Signaal
 from vroeghulp.signalering.models import Aanlevering, Signaalpartner, Signaalstatus, Vroegsignaal
+from vroeghulp.signalering.services import Matchrij, Matchuitkomst
 
 logger = logging.getLogger(__name__)
 
@@ -56,16 +60,51 @@ DOEL = "Vroegsignalering: signaal ontvangen (Wgs art. 3 lid 1 onder b)"
 BLOK = 5_000
 
 _TABEL = Vroegsignaal._meta.db_table
-_KOLOMMEN = (
-    "extern_id", "bedrag", "ontstaansdatum", "signaaldatum", "crisissignaal", "warme_overdracht",
-    "eindelevering", "klantnummer", "bsn", "postcode", "huisnummer", "huisnummertoevoeging",
-    "geboortedatum", "geslachtsaanduiding", "voorletters", "voorvoegsel", "achternaam",
-    "straatnaam", "plaatsnaam", "telefoonnummer", "email", "huishoudsleutel", "waarschuwingen",
-    "partner_id", "aanlevering_id", "ontvangen", "herhaling", "toestemming_inwoner", "status",
-    "status_datum",
-)
-_GEMATCHT = ("id", "zaak_id", "wijk_id", "inwoner_id")  # when matching while storing
-_BIJWERKEN = _KOLOMMEN[1:23]  # on a repeat: the partner's data, not status, case or person
+
+
+class Opslagvelden(NamedTuple):
+    """What the intake stores with a checked ``Signaal`` (its columns follow the record's)."""
+
+    huishoudsleutel: str  # the intake's key; matching while storing sets the BRP's
+    waarschuwingen: str  # JSON
+    partner_id: int
+    aanlevering_id: int
+    ontvangen: object  # the moment of receipt, as the database takes it
+    herhaling: bool
+    toestemming_inwoner: bool
+    status: str
+    status_datum: object
+    vorig_bedrag: Decimal | None
+
+
+class Regel(NamedTuple):
+    """The outcome of one row of a delivery, in delivery order (``Rapport.regels``)."""
+
+    rij: int
+    extern_id: str | None  # the ID as the answer shows it
+    status: str  # GEACCEPTEERD, DUBBEL or AFGEWEZEN
+    fouten: list | None  # (veld, code)
+    waarschuwingen: list | None
+    herhaling: bool
+
+
+class _Nieuw(NamedTuple):
+    """A row of a block to insert."""
+
+    record: Signaal
+    waarschuwingen: list
+    vorig_bedrag: Decimal | None  # a repeat inside this delivery: the amount it replaced
+    herhaling: bool
+
+
+# The columns of an INSERT/COPY: the record's fields, then the intake's; when matching while
+# storing also the fields of the Matchuitkomst the ids and links come from.
+_KOLOMMEN = Signaal._fields + Opslagvelden._fields
+_GEMATCHT = ("id", "zaak_id", "wijk_id", "inwoner_id")
+_gematcht = attrgetter(*_GEMATCHT)
+# on a repeat: the partner's data, not status, case or person
+_BIJWERKEN = tuple(v for v in Signaal._fields if v != "extern_id") + ("huishoudsleutel", "waarschuwingen")
+_bij_te_werken = attrgetter(*_BIJWERKEN[:-2])
 
 
 @dataclass
@@ -77,8 +116,7 @@ class Rapport:
     geaccepteerd: int = 0
     dubbel: int = 0
     afgewezen: int = 0
-    # (rij, ID, status, fouten, waarschuwingen, herhaling) per signal, in delivery order
-    regels: list = field(default_factory=list)
+    regels: list[Regel] = field(default_factory=list)  # per row, in delivery order
     waarschuwingen: list = field(default_factory=list)
     formaat: str = ""
     codering: str = ""
@@ -94,13 +132,14 @@ class Rapport:
                 vertaald[code] = melding(code)
             return {"veld": veld, "code": code, "melding": vertaald[code]}
 
-        for rij, eid, status, fouten, waarschuwingen, herhaling in self.regels:
-            if alleen_opvallend and status == GEACCEPTEERD and not waarschuwingen and not herhaling:
+        for r in self.regels:
+            if alleen_opvallend and r.status == GEACCEPTEERD and not r.waarschuwingen and not r.herhaling:
                 continue
-            item = {"ID": eid, "status": status, "fouten": [fout(v, c) for v, c in fouten or ()], "rij": rij}
-            if waarschuwingen:
-                item["waarschuwingen"] = [fout(v, c) for v, c in waarschuwingen]
-            if herhaling:
+            item = {"ID": r.extern_id, "status": r.status, "fouten": [fout(v, c) for v, c in r.fouten or ()],
+                    "rij": r.rij}
+            if r.waarschuwingen:
+                item["waarschuwingen"] = [fout(v, c) for v, c in r.waarschuwingen]
+            if r.herhaling:
                 item["herhaling"] = True
             yield item
 
@@ -276,9 +315,14 @@ def matching_bij_opslag():
     return bron if getattr(bron, "zonder_netwerk", False) else None
 
 
-def _sleutel(record) -> str:
+def _sleutel(record: Signaal) -> str:
     """The household key of a checked record as the intake knows it (before any BRP check)."""
-    return huishoudsleutel(bsn=record[8], postcode=record[9], huisnummer=record[10], toevoeging=record[11])
+    return huishoudsleutel(bsn=record.bsn, postcode=record.postcode, huisnummer=record.huisnummer,
+                           toevoeging=record.huisnummertoevoeging)
+
+
+def _als_json(waarschuwingen) -> str:
+    return json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]"
 
 
 def controleer(controleur: Controleur, snel: SnelleControle, blok) -> tuple[list, list]:
@@ -292,12 +336,13 @@ def controleer(controleur: Controleur, snel: SnelleControle, blok) -> tuple[list
     gecontroleerd = iter(snel.controleer_blok(te_controleren)) if te_controleren else iter(())
     for positie, (rij, waarden, vooraf) in enumerate(blok):
         if vooraf:
-            eid = controleur.extern_id(waarden[0]) if waarden else None
-            uitkomsten[positie] = (rij, eid, AFGEWEZEN, vooraf, None, False)
+            eid = controleur.extern_id(waarden.extern_id) if waarden else None
+            uitkomsten[positie] = Regel(rij, eid, AFGEWEZEN, vooraf, None, False)
             continue
         record, fouten, waarschuwingen = next(gecontroleerd)
         if fouten:
-            uitkomsten[positie] = (rij, controleur.extern_id(waarden[0]), AFGEWEZEN, fouten, waarschuwingen, False)
+            uitkomsten[positie] = Regel(rij, controleur.extern_id(waarden.extern_id), AFGEWEZEN, fouten, waarschuwingen,
+                                        False)
         else:
             goed.append((positie, rij, record, waarschuwingen))
     return uitkomsten, goed
@@ -328,7 +373,6 @@ class _Schrijver:
         self.aanlevering_id = aanlevering.pk
         self.controleur = controleur
         self.snel = SnelleControle(controleur)
-        self._datums: dict = {}
         self.rapport = rapport
         self.bijgewerkt: list[int] = []  # pks of older signals that a repeat updated
         self.vervangen: set[str] = set()  # IDs whose accepted row in an earlier block was replaced
@@ -337,9 +381,6 @@ class _Schrijver:
         self.ontvangen_op = timezone.localdate(nu)  # the crisis term runs from the day of receipt
         ops = connection.ops
         self.ontvangen = ops.adapt_datetimefield_value(nu)
-        self.status_datum = datum if self.postgres else datum.isoformat()
-        self.vast = (self.partner_id, self.aanlevering_id, self.ontvangen, False, False,
-                     Signaalstatus.NOG_NIET_OPGEPAKT.value, self.status_datum)
 
     def schrijf_gecontroleerd(self, gecontroleerd):
         """Store a block checked by ``controleer`` (here or in the reading process)."""
@@ -357,18 +398,18 @@ class _Schrijver:
         row whose data is written is ``geaccepteerd``; a row it replaced becomes ``dubbel``
         (here, or at the end for a row of an earlier block: ``vervangen_in_eerdere_blokken``)."""
         rapport = self.rapport
-        bestaand = self._bestaand({r[2][0] for r in goed})
+        bestaand = self._bestaand({record.extern_id for _positie, _rij, record, _w in goed})
         nieuw: dict[str, int] = {}
         invoegen: list = []
         bijwerken: dict[int, tuple] = {}
         winnaar: dict[str, int] = {}  # ID -> position in this block of the row whose data is written
         for positie, rij, record, waarschuwingen in goed:
-            eid, bedrag = record[0], record[1]
+            eid, bedrag = record.extern_id, record.bedrag
             herhaling = False
             if eid in bestaand:
                 signaal = bestaand[eid]  # [pk, bedrag, written by this delivery]
                 if bedrag <= signaal[1]:
-                    uitkomsten[positie] = (rij, eid, DUBBEL, None, waarschuwingen, False)
+                    uitkomsten[positie] = Regel(rij, eid, DUBBEL, None, waarschuwingen, False)
                     continue
                 bijwerken[signaal[0]] = (record, waarschuwingen, signaal[1])
                 signaal[1] = bedrag
@@ -376,21 +417,20 @@ class _Schrijver:
                 if signaal[2] and eid not in winnaar:
                     self.vervangen.add(eid)  # its row in an earlier block of this delivery
             elif eid in nieuw:
-                eerder = invoegen[nieuw[eid]]
-                if bedrag <= eerder[0][1]:
-                    uitkomsten[positie] = (rij, eid, DUBBEL, None, waarschuwingen, False)
+                eerder = invoegen[nieuw[eid]].record.bedrag
+                if bedrag <= eerder:
+                    uitkomsten[positie] = Regel(rij, eid, DUBBEL, None, waarschuwingen, False)
                     continue
-                invoegen[nieuw[eid]] = (record, waarschuwingen, eerder[0][1], True)
+                invoegen[nieuw[eid]] = _Nieuw(record, waarschuwingen, eerder, True)
                 herhaling = True
             else:
                 nieuw[eid] = len(invoegen)
-                invoegen.append((record, waarschuwingen, None, False))
+                invoegen.append(_Nieuw(record, waarschuwingen, None, False))
             vorige = winnaar.get(eid)
             if vorige is not None:  # replaced in this block: that row's data is not kept
-                oud = uitkomsten[vorige]
-                uitkomsten[vorige] = (oud[0], oud[1], DUBBEL, None, oud[4], False)
+                uitkomsten[vorige] = uitkomsten[vorige]._replace(status=DUBBEL, fouten=None, herhaling=False)
             winnaar[eid] = positie
-            uitkomsten[positie] = (rij, eid, GEACCEPTEERD, None, waarschuwingen, herhaling)
+            uitkomsten[positie] = Regel(rij, eid, GEACCEPTEERD, None, waarschuwingen, herhaling)
         if invoegen:
             self._voeg_in(invoegen)
         if bijwerken:
@@ -408,14 +448,13 @@ class _Schrijver:
         laatste: dict[str, int] = {}
         regels = rapport.regels
         for index, regel in enumerate(regels):
-            if regel[2] == GEACCEPTEERD and regel[1] in self.vervangen:
-                vorige = laatste.get(regel[1])
+            if regel.status == GEACCEPTEERD and regel.extern_id in self.vervangen:
+                vorige = laatste.get(regel.extern_id)
                 if vorige is not None:
-                    oud = regels[vorige]
-                    regels[vorige] = (oud[0], oud[1], DUBBEL, None, oud[4], False)
+                    regels[vorige] = regels[vorige]._replace(status=DUBBEL, fouten=None, herhaling=False)
                     rapport.geaccepteerd -= 1
                     rapport.dubbel += 1
-                laatste[regel[1]] = index
+                laatste[regel.extern_id] = index
 
     def _bestaand(self, ids: set) -> dict:
         """{ID: [pk, bedrag, written by this delivery]} of this partner's signals among ``ids``:
@@ -434,40 +473,23 @@ class _Schrijver:
         deze = self.aanlevering_id
         return {eid: [pk, bedrag, aanlevering_id == deze] for eid, pk, bedrag, aanlevering_id in rijen}
 
-    def _rij(self, record, waarschuwingen, *, sleutel: bool = True):
-        """The row to write: the record, its household key (``sleutel=False``: matching sets it)
-        and its warnings as JSON."""
-        waarden = list(record)
-        waarden.append(_sleutel(record) if sleutel else "")
-        if not self.postgres:
-            waarden[1] = str(waarden[1])
-            datums = self._datums
-            for i in (2, 3, 12):
-                datum = waarden[i]
-                if datum is not None:
-                    tekst = datums.get(datum)
-                    if tekst is None:
-                        tekst = datums[datum] = datum.isoformat()
-                    waarden[i] = tekst
-        waarden.append(json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]")
-        return waarden
+    def _opslagvelden(self, nieuw: _Nieuw, sleutel: str, status: str, status_datum) -> Opslagvelden:
+        return Opslagvelden(
+            huishoudsleutel=sleutel, waarschuwingen=_als_json(nieuw.waarschuwingen), partner_id=self.partner_id,
+            aanlevering_id=self.aanlevering_id, ontvangen=self.ontvangen, herhaling=nieuw.herhaling,
+            toestemming_inwoner=False, status=status, status_datum=status_datum, vorig_bedrag=nieuw.vorig_bedrag,
+        )
 
-    def _voeg_in(self, invoegen):
-        vast = self.vast
-        rijen = []
-        for record, waarschuwingen, vorig, herhaling in invoegen:
-            rij = self._rij(record, waarschuwingen, sleutel=self.bron is None)
-            rij.extend(vast)
-            if herhaling:
-                rij[26] = True  # herhaling
-                rij.append(vorig if self.postgres else str(vorig))
-            else:
-                rij.append(None)
-            rijen.append(rij)
-        kolommen = _KOLOMMEN + ("vorig_bedrag",)
-        if self.bron is not None:
+    def _voeg_in(self, invoegen: list[_Nieuw]):
+        """INSERT (SQLite: Decimal and date values through the adapters Django registers) or COPY
+        (PostgreSQL) the new signals of a block."""
+        kolommen = _KOLOMMEN
+        if self.bron is None:
+            nog = Signaalstatus.NOG_NIET_OPGEPAKT.value
+            rijen = [n.record + self._opslagvelden(n, _sleutel(n.record), nog, self.datum) for n in invoegen]
+        else:
             kolommen += _GEMATCHT
-            self._match(invoegen, rijen)
+            rijen = self._match(invoegen)
         with connection.cursor() as cursor:
             if self.postgres:
                 pgarray.kopieer(cursor, _TABEL, kolommen, rijen)
@@ -497,17 +519,20 @@ class _Schrijver:
         with connection.cursor() as cursor:
             return ids_vooraf.volgende(cursor, _TABEL, aantal)
 
-    def _match(self, invoegen, rijen):
-        """Give each row its id, household key, case, wijk, inwoner and status (appends the
-        ``_GEMATCHT`` columns). In a savepoint: when matching fails, the block is stored unmatched
-        and matched after the commit instead."""
-        ids = self._ids(len(rijen))
+    def _match(self, invoegen: list[_Nieuw]) -> list[tuple]:
+        """The rows to insert with their id, household key, case, wijk, inwoner and status (the
+        ``_GEMATCHT`` columns last). In a savepoint: when matching fails, the block is stored
+        unmatched and matched after the commit instead."""
+        ids = self._ids(len(invoegen))
         self.ingevoegd.extend(ids)
+        nog = Signaalstatus.NOG_NIET_OPGEPAKT.value
         te_matchen = [
-            (pk, record[8], record[9], record[10], record[11], record[3], "", record[1],
-             record[4], record[5], record[6], herhaling, vorig, None,
-             Signaalstatus.NOG_NIET_OPGEPAKT.value, None, None, self.datum)
-            for pk, (record, _w, vorig, herhaling) in zip(ids, invoegen)
+            Matchrij(id=pk, bsn=r.bsn, postcode=r.postcode, huisnummer=r.huisnummer,
+                     huishoudsleutel="", huisnummertoevoeging=r.huisnummertoevoeging, signaaldatum=r.signaaldatum,
+                     bedrag=r.bedrag, crisissignaal=r.crisissignaal, warme_overdracht=r.warme_overdracht,
+                     eindelevering=r.eindelevering, herhaling=n.herhaling, vorig_bedrag=n.vorig_bedrag, zaak_id=None,
+                     status=nog, wijk_id=None, inwoner_id=None, status_datum=self.datum)
+            for pk, n in zip(ids, invoegen) for r in (n.record,)
         ]
         try:
             with transaction.atomic():
@@ -516,29 +541,28 @@ class _Schrijver:
                     te_matchen, vandaag=self.datum, ontvangen_op=self.ontvangen_op, bron=self.bron,
                     uitgesteld=self.uitgestelde_zaken)
         except Exception as error:  # noqa: BLE001 - stored is stored; matched later
-            logger.error("Matching bij opslag mislukt voor %d signalen (%s)", len(rijen), type(error).__name__)
+            logger.error("Matching bij opslag mislukt voor %d signalen (%s)", len(invoegen), type(error).__name__)
             self.niet_gematcht.extend(ids)
-            for pk, rij, (record, *_rest) in zip(ids, rijen, invoegen):
-                rij[21] = _sleutel(record)
-                rij.extend((pk, None, None, None))
-            return
-        self.terugkoppelen.update(terugkoppelen)
-        sqlite = not self.postgres
-        for pk, rij in zip(ids, rijen):
-            sleutel, zaak_id, wijk_id, inwoner_id, status, status_datum = uitkomst[pk]
-            rij[21] = sleutel
-            rij[28] = str(status)
-            rij[29] = status_datum.isoformat() if sqlite else status_datum
-            rij.extend((pk, zaak_id, wijk_id, inwoner_id))
+            uitkomst = {pk: Matchuitkomst(huishoudsleutel=_sleutel(n.record), zaak_id=None, wijk_id=None,
+                                          inwoner_id=None, status=nog, status_datum=self.datum, id=pk)
+                        for pk, n in zip(ids, invoegen)}
+        else:
+            self.terugkoppelen.update(terugkoppelen)
+        rijen = []
+        for pk, n in zip(ids, invoegen):
+            u = uitkomst[pk]
+            rijen.append(n.record + self._opslagvelden(n, u.huishoudsleutel, str(u.status), u.status_datum)
+                         + _gematcht(u))
+        return rijen
 
     def _werk_bij(self, bijwerken):
         kolommen = _BIJWERKEN + ("aanlevering_id", "ontvangen", "herhaling", "vorig_bedrag")
-        rijen = []
         self.bijgewerkt.extend(bijwerken)
-        for pk, (record, waarschuwingen, oud) in bijwerken.items():
-            rij = self._rij(record, waarschuwingen)[1:]
-            rij.extend((self.aanlevering_id, self.ontvangen, True, oud if self.postgres else str(oud), pk))
-            rijen.append(rij)
+        rijen = [  # the values of ``kolommen``, then the id
+            _bij_te_werken(record) + (_sleutel(record), _als_json(waarschuwingen), self.aanlevering_id, self.ontvangen,
+                                      True, oud, pk)
+            for pk, (record, waarschuwingen, oud) in bijwerken.items()
+        ]
         zet = ", ".join(f"{k} = %s" for k in kolommen)
         with connection.cursor() as cursor:
             cursor.executemany(f"UPDATE {_TABEL} SET {zet} WHERE id = %s", rijen)

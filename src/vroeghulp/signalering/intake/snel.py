@@ -12,9 +12,11 @@ from decimal import Decimal
 
 from vroeghulp.signalering.intake import normaliseren as n
 from vroeghulp.signalering.intake.controles import FORMULE_TEKENS, _MET_TERMIJN, plus_maanden
+from vroeghulp.signalering.intake.velden import Ruwsignaal, Signaal
 from vroeghulp.signalering.models import PartnerType
 
 _ANDERS = object()  # "not plainly valid: ask the reference implementation"
+_SIGNAAL = Signaal._make  # a row of clean values, in the fields' order, as a Signaal
 _NUL_DATUM = dt.date(1900, 1, 1)
 _BOOLEANS = {**{w: True for w in n._WAAR}, **{w: False for w in n._ONWAAR}}
 _BOOLEANS.update({w.upper(): v for w, v in list(_BOOLEANS.items())})
@@ -107,33 +109,34 @@ class SnelleControle:
         return uit
 
     def controleer_blok(self, blok):
-        """``blok``: list of flat sequences -> list of (record, fouten, waarschuwingen)."""
+        """``blok``: list of ``Ruwsignaal`` -> list of (record, fouten, waarschuwingen)."""
         c = self.c
         vandaag = c.vandaag
         kolommen = list(zip(*blok))
-        if len(kolommen) != 21:
+        if len(kolommen) != len(Signaal._fields):
             return [c.controleer(v) for v in blok]
+        kolommen = Ruwsignaal._make(kolommen)  # the block's columns, by field
         leeg_of_none = ("", None)
 
         ids = [
             x if (type(x) is str and x and len(x) <= 100 and x.isprintable() and x[0] not in FORMULE_TEKENS
                   and x[0] != " " and x[-1] != " ") else _ANDERS
-            for x in kolommen[0]
+            for x in kolommen.extern_id
         ]
-        bedragen = self._bedragen_kolom(kolommen[1])
-        ontstaan = self._datum(kolommen[2], False, vandaag)
-        signaal = self._datum(kolommen[3], True, vandaag)
-        crisis, warm, eind = self._boolean(kolommen[4]), self._boolean(kolommen[5]), self._boolean(kolommen[6])
-        klantnummers = self._tekst(kolommen[7], 40)
+        bedragen = self._bedragen_kolom(kolommen.bedrag)
+        ontstaan = self._datum(kolommen.ontstaansdatum, False, vandaag)
+        signaal = self._datum(kolommen.signaaldatum, True, vandaag)
+        crisis, warm, eind = self._boolean(kolommen.crisissignaal), self._boolean(kolommen.warme_overdracht), self._boolean(kolommen.eindelevering)
+        klantnummers = self._tekst(kolommen.klantnummer, 40)
         elfproef = n.elfproef
         bsns = [
             ("" if x in leeg_of_none else (x if (type(x) is str and len(x) == 9 and x.isdigit() and x.isascii()
                                                  and elfproef(x)) else _ANDERS))
-            for x in kolommen[8]
+            for x in kolommen.bsn
         ]
         pc_cache, pc4 = self._postcodes, c.pc4
         postcodes = []
-        for x in kolommen[9]:
+        for x in kolommen.postcode:
             if x in leeg_of_none:
                 postcodes.append("")
                 continue
@@ -147,35 +150,35 @@ class SnelleControle:
         huisnummers = [
             ("" if x in leeg_of_none else (x if (type(x) is str and 0 < len(x) <= 5 and x.isdigit() and x.isascii()
                                                  and x[0] != "0") else _ANDERS))
-            for x in kolommen[10]
+            for x in kolommen.huisnummer
         ]
-        toevoegingen = self._tekst_herhaald(kolommen[11], 10)
-        geboren = self._datum(kolommen[12], False, vandaag)
+        toevoegingen = self._tekst_herhaald(kolommen.huisnummertoevoeging, 10)
+        geboren = self._datum(kolommen.geboortedatum, False, vandaag)
         geboren = [d if (d is None or d is _ANDERS or d >= _NUL_DATUM) else _ANDERS for d in geboren]
         g_cache = self._geslachten
         geslachten = []
-        for x in kolommen[13]:
+        for x in kolommen.geslachtsaanduiding:
             g = g_cache.get(x) if type(x) is str else ("" if x is None else _ANDERS)
             if g is None:
                 g, code = n.geslacht(x)
                 g = _ANDERS if code else g
                 g_cache[x] = g
             geslachten.append(g)
-        voorletters = self._tekst_herhaald(kolommen[14], 20)
-        voorvoegsels = self._tekst_herhaald(kolommen[15], 20)
-        achternamen = self._tekst(kolommen[16], 120)
-        straten = self._tekst_herhaald(kolommen[17], 80)
-        plaatsen = self._tekst_herhaald(kolommen[18], 80)
+        voorletters = self._tekst_herhaald(kolommen.voorletters, 20)
+        voorvoegsels = self._tekst_herhaald(kolommen.voorvoegsel, 20)
+        achternamen = self._tekst(kolommen.achternaam, 120)
+        straten = self._tekst_herhaald(kolommen.straatnaam, 80)
+        plaatsen = self._tekst_herhaald(kolommen.plaatsnaam, 80)
         telefoons = [
             ("" if x in leeg_of_none else (x if (type(x) is str and len(x) == 10 and x[0] == "0" and x.isdigit()
                                                  and x.isascii()) else _ANDERS))
-            for x in kolommen[19]
+            for x in kolommen.telefoonnummer
         ]
         email_match = n._EMAIL.match
         emails = [
             ("" if x in leeg_of_none else (x if (type(x) is str and len(x) <= 254 and x == x.strip()
                                                  and email_match(x) and x.isprintable()) else _ANDERS))
-            for x in kolommen[20]
+            for x in kolommen.email
         ]
 
         soort = c.type
@@ -188,22 +191,27 @@ class SnelleControle:
         drempel = c.drempel
         honderd = Decimal(100)
         uitkomsten = []
-        for v, r in zip(blok, zip(
-            ids, bedragen, ontstaan, signaal, crisis, warm, eind, klantnummers, bsns, postcodes, huisnummers,
-            toevoegingen, geboren, geslachten, voorletters, voorvoegsels, achternamen, straten, plaatsen,
-            telefoons, emails,
-        )):
+        schoon = Ruwsignaal(  # the clean columns, by field; _ANDERS where the reference must decide
+            extern_id=ids, bedrag=bedragen, ontstaansdatum=ontstaan, signaaldatum=signaal, crisissignaal=crisis,
+            warme_overdracht=warm, eindelevering=eind, klantnummer=klantnummers, bsn=bsns, postcode=postcodes,
+            huisnummer=huisnummers, huisnummertoevoeging=toevoegingen, geboortedatum=geboren,
+            geslachtsaanduiding=geslachten, voorletters=voorletters, voorvoegsel=voorvoegsels, achternaam=achternamen,
+            straatnaam=straten, plaatsnaam=plaatsen, telefoonnummer=telefoons, email=emails,
+        )
+        for v, r in zip(blok, zip(*schoon)):
             if _ANDERS in r:
                 uitkomsten.append(c.controleer(v))
                 continue
-            (eid, bedrag, od, sd, cr, wo, ei, klant, bsn, pc, hn, toev, gd, gesl, vl, vv, an, st, pl, tel, em) = r
-            if not bsn and not (pc and hn):
+            s = _SIGNAAL(r)
+            if not s.bsn and not (s.postcode and s.huisnummer):
                 uitkomsten.append(c.controleer(v))
                 continue
-            bijzonder = cr or wo or ei
+            ei = s.eindelevering
+            bijzonder = s.crisissignaal or s.warme_overdracht or ei
             if ei and not eind_mag:
                 uitkomsten.append(c.controleer(v))
                 continue
+            od, sd = s.ontstaansdatum, s.signaaldatum
             if od is None:
                 if met_termijn and not bijzonder:
                     uitkomsten.append(c.controleer(v))
@@ -226,6 +234,7 @@ class SnelleControle:
                 if not goed:
                     uitkomsten.append(c.controleer(v))
                     continue
+            bedrag = s.bedrag
             if cak_eb:
                 if bedrag < honderd:
                     uitkomsten.append(c.controleer(v))
@@ -233,8 +242,5 @@ class SnelleControle:
             elif bedrag < drempel and not bijzonder:
                 uitkomsten.append(c.controleer(v))
                 continue
-            uitkomsten.append((
-                (eid, bedrag, od, sd, cr, wo, ei, klant, bsn, pc, hn, toev, gd, gesl, vl, vv, an, st, pl, tel, em),
-                None, [],
-            ))
+            uitkomsten.append((s, None, []))
         return uitkomsten

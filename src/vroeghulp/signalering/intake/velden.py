@@ -1,22 +1,52 @@
 """The fields of a signal (docs/interfaces.md section 4.2) and the column names we recognise in files."""
 
+import datetime as dt
 import re
+from collections import namedtuple
+from decimal import Decimal
+from typing import NamedTuple
 
-# Canonical order: every channel turns a signal into a flat sequence in this order.
-VELDEN = (
-    "ID", "bedrag", "ontstaansdatum", "signaaldatum", "crisissignaal", "warmeOverdracht",
-    "eindelevering", "klantnummer",
-    "burgerservicenummer", "postcode", "huisnummer", "huisnummertoevoeging", "geboortedatum",
-    "geslachtsaanduiding", "voorletters", "voorvoegsel", "achternaam", "straatnaam", "plaatsnaam",
-    "telefoonnummer", "email",
-)
-CLIENT_VELDEN = VELDEN[8:]
-SIGNAAL_VELDEN = VELDEN[:8]
-(
-    I_ID, I_BEDRAG, I_ONTSTAAN, I_SIGNAAL, I_CRISIS, I_WARM, I_EIND, I_KLANTNR,
-    I_BSN, I_POSTCODE, I_HUISNR, I_TOEV, I_GEBDATUM, I_GESLACHT, I_VOORLETTERS, I_VOORVOEGSEL,
-    I_ACHTERNAAM, I_STRAAT, I_PLAATS, I_TELEFOON, I_EMAIL,
-) = range(len(VELDEN))
+
+class Signaal(NamedTuple):
+    """One signal as the checks passed it (``controles``), through matching and storing. The field
+    order is defined here only: the column order of the INSERT/COPY (``opslag``), the field order
+    of a row as read (``Ruwsignaal``) and the contract's names (``VELDEN``) derive from it. The
+    names are the columns of ``Vroegsignaal``; ``VELDEN`` holds the names partners use."""
+
+    extern_id: str
+    bedrag: Decimal
+    ontstaansdatum: dt.date | None
+    signaaldatum: dt.date
+    crisissignaal: bool
+    warme_overdracht: bool
+    eindelevering: bool
+    klantnummer: str
+    # the client (inwoner)
+    bsn: str
+    postcode: str
+    huisnummer: str
+    huisnummertoevoeging: str
+    geboortedatum: dt.date | None
+    geslachtsaanduiding: str
+    voorletters: str
+    voorvoegsel: str
+    achternaam: str
+    straatnaam: str
+    plaatsnaam: str
+    telefoonnummer: str
+    email: str
+
+
+# A signal as read from a file or a request, before any check: every field the value as sent
+# (any type, None when absent), in the fields of ``Signaal``.
+Ruwsignaal = namedtuple("Ruwsignaal", Signaal._fields, defaults=(None,) * len(Signaal._fields))
+
+# The names in the contract (JSON keys, file headers) where they differ from the column names.
+_CONTRACTNAMEN = {"extern_id": "ID", "warme_overdracht": "warmeOverdracht", "bsn": "burgerservicenummer"}
+VELDEN = tuple(_CONTRACTNAMEN.get(veld, veld) for veld in Signaal._fields)
+_CLIENT_VANAF = Signaal._fields.index("bsn")
+SIGNAAL_VELDEN = VELDEN[:_CLIENT_VANAF]
+CLIENT_VELDEN = VELDEN[_CLIENT_VANAF:]
 
 # The name used in ``fouten[].veld``: client fields get the ``client.`` prefix (as in the JSON).
 VELDNAAM = tuple(f"client.{v}" if v in CLIENT_VELDEN else v for v in VELDEN)
@@ -62,7 +92,8 @@ for _index, _veld in enumerate(VELDEN):
 
 
 def veld_voor_kop(naam) -> int | None:
-    """The index of the field a column header stands for, or None when we do not know it."""
+    """The position in ``Signaal`` of the field a column header stands for, or None when we do
+    not know it (the reader picks a file's cells into a ``Ruwsignaal`` by these positions)."""
     if not isinstance(naam, str):
         naam = "" if naam is None else str(naam)
     return KOPNAMEN.get(_sleutel(naam))

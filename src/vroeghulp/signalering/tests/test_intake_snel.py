@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from vroeghulp.signalering.intake.controles import Controleur
 from vroeghulp.signalering.intake.snel import SnelleControle
+from vroeghulp.signalering.intake.velden import Ruwsignaal
 from vroeghulp.signalering.models import PartnerType
 
 KANDIDATEN = [
@@ -36,7 +37,7 @@ KANDIDATEN = [
     ["a@example.nl", "", None, "geen", " a@example.nl", "=HYPERLINK()"],
 ]
 
-rij = st.tuples(*[st.sampled_from(k) for k in KANDIDATEN])
+rij = st.tuples(*[st.sampled_from(k) for k in KANDIDATEN]).map(Ruwsignaal._make)
 
 
 @pytest.mark.parametrize("soort", [p.value for p in PartnerType])

@@ -14,7 +14,6 @@ from vroeghulp.signalering import services as signalering
 from vroeghulp.zaken import terugkoppeling
 from vroeghulp.zaken.matching import instellingen, regels, zaakopslag
 from vroeghulp.zaken.matching.periodes import maanden_terug
-from vroeghulp.zaken.matching.sql import als_bedrag
 
 
 def match_signalen(signaal_ids: list[int]) -> None:
@@ -56,15 +55,10 @@ def _vergrendel() -> None:
 def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     """Match stored signals (the command, a deferred delivery): read, classify, write back."""
     vandaag = op or timezone.localdate()
-    # dates come back as dates (Django's SQLite converters, psycopg); amounts need converting
-    rijen = [
-        (r[0], r[1], r[2], r[3], r[4], r[5], r[6], als_bedrag(r[7]), r[8], r[9], r[10], r[11],
-         None if r[12] is None else als_bedrag(r[12]), r[13], r[14], r[15], r[16], r[17])
-        for r in signalering.matchrijen(ids) if r[13] is None or r[11]
-    ]
+    rijen = [r for r in signalering.matchrijen(ids) if r.zaak_id is None or r.herhaling]
     if not rijen:
         return {}
-    spoed = [r[0] for r in rijen if r[8] or r[10]]  # crisis or eindelevering: need the receipt day
+    spoed = [r.id for r in rijen if r.crisissignaal or r.eindelevering]  # these need the receipt day
     ontvangst = signalering.ontvangstdagen(spoed) if spoed else {}
     uitkomst, oude_waarden, terugkoppelen, telling = regels.koppel(rijen, bron, vandaag, ontvangst)
     signalering.schrijf_matchuitkomsten(uitkomst, oude_waarden)
@@ -72,16 +66,15 @@ def _match_chunk(ids: list[int], bron, op: date | None = None) -> dict:
     return telling
 
 
-def koppel_nieuwe_signalen(rijen: list[tuple], *, vandaag: date, ontvangen_op: date, bron=None,
-                           uitgesteld: dict | None = None) -> tuple[dict, list[int]]:
+def koppel_nieuwe_signalen(rijen: list[signalering.Matchrij], *, vandaag: date, ontvangen_op: date, bron=None,
+                           uitgesteld: dict | None = None) -> tuple[dict[int, signalering.Matchuitkomst], list[int]]:
     """Match signals the intake is about to INSERT, so that each signal is written once (issue 4:
     matching afterwards read and rewrote every row). Same rules as ``match_signalen``: both run
     ``regels.koppel``.
 
-    ``rijen``: ``signalering.services.MATCHVELDEN`` tuples with the ids the rows will get, no
-    case, status "Nog niet opgepakt"; ``vandaag`` is the matchingsdatum, ``ontvangen_op`` the
-    local day of receipt (the crisis term starts then). Returns
-    ``{id: (huishoudsleutel, zaak_id, wijk_id, inwoner_id, status, status_datum)}`` and the cases
+    ``rijen``: ``signalering.services.Matchrij`` with the ids the rows will get, no case, status
+    "Nog niet opgepakt"; ``vandaag`` is the matchingsdatum, ``ontvangen_op`` the local day of
+    receipt (the crisis term starts then). Returns the ``Matchuitkomst`` per id and the cases
     whose partner status must be passed on once the signals are stored (``terugkoppelen_na``).
     Call inside the delivery's transaction; the matching lock is then held until its commit.
 
@@ -95,7 +88,7 @@ def koppel_nieuwe_signalen(rijen: list[tuple], *, vandaag: date, ontvangen_op: d
     bron = bron or brp_module.bron()
     uitkomst, _oud, terugkoppelen, _telling = regels.koppel(
         rijen, bron, vandaag, {}, ontvangen_op, uitgesteld)
-    return {r[6]: r[:6] for r in uitkomst}, terugkoppelen
+    return {u.id: u for u in uitkomst}, terugkoppelen
 
 
 def schrijf_uitgestelde_zaken(uitgesteld: dict) -> None:

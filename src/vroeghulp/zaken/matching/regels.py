@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.signalering.huishoudsleutel import adres as _adres
 from vroeghulp.signalering.huishoudsleutel import bsn_sleutel
 from vroeghulp.signalering.models import Signaalstatus
-from vroeghulp.signalering.services import GEEN_ZAAK
+from vroeghulp.signalering.services import GEEN_ZAAK, Matchrij, Matchuitkomst
 from vroeghulp.signalering.werkdagen import crisis_deadline
 from vroeghulp.zaken.matching import zaakopslag
 from vroeghulp.zaken.matching.instellingen import periodesoort, terugkijken_maanden
 from vroeghulp.zaken.matching.periodes import maanden_terug as _maanden_terug
 from vroeghulp.zaken.matching.periodes import periode as _periode
-from vroeghulp.zaken.matching.sql import als_datum as _als_datum
 from vroeghulp.zaken.matching.wijken import wijken_voor_postcodes
 from vroeghulp.zaken.models import Eindresultaat, Matchsoort, Zaakstatus
 
@@ -29,13 +29,26 @@ BRP_DOEL = "Vroegsignalering: BRP-controle bij matching (Wgs art. 8b)"
 OPEN = {Zaakstatus.NIEUW, Zaakstatus.OPGEPAKT, Zaakstatus.CONTACT_GELEGD, Zaakstatus.HULP_AANGEBODEN}
 
 
-def koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_op: date | None = None,
+class _Werk(NamedTuple):
+    """One signal between step 1 (BRP, key) and step 3 (classification) of ``koppel``."""
+
+    rij: Matchrij
+    sleutel: str
+    wijk_id: int | None  # None: from ``postcode`` through the wijken of step 1
+    inwoner_id: int | None
+    status: str
+    ontvangst: date | None  # the day of receipt, for crisis and eindelevering
+    herhaald: bool  # a repeat whose amount did not grow
+    postcode: str
+
+
+def koppel(rijen: list[Matchrij], bron, vandaag: date, ontvangst: dict, ontvangen_op: date | None = None,
             uitgesteld: dict | None = None) -> tuple:
-    """The matching rules for one chunk of signals (``signalering.services.MATCHVELDEN`` tuples,
-    amounts as Decimal): BRP check, keys, classification; creates and updates the cases. Returns the signal
-    values to write (``regels``: key, case id, wijk, inwoner, status, status_datum, id), the old
-    values per id, the case ids to pass on to ``terugkoppeling`` after writing, and counts."""
-    bsns = {r[1] for r in rijen if r[1]}
+    """The matching rules for one chunk of signals (amounts as Decimal): BRP check, keys,
+    classification; creates and updates the cases. Returns the signal values to write
+    (``Matchuitkomst`` per signal), the signals as read per id, the case ids to pass on to
+    ``terugkoppeling`` after writing, and counts."""
+    bsns = {r.bsn for r in rijen if r.bsn}
     personen = {}
     if bsns and getattr(bron, "controleert", True):
         personen = bron.zoek_personen(bsns)
@@ -43,11 +56,10 @@ def koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_o
                   toelichting=f"BRP-bron {bron.naam}; {len(personen)} gevonden", aantal=len(bsns))
 
     # 1. key, wijk, inwoner and BRP status per signal
-    werk = []  # one list per signal, unpacked in step 3
+    werk = []
     postcodes = set()
-    for (pk, bsn, pc, nr, toev, sdatum, oude_sleutel, bedrag, crisis, warm, eind, herhaling, vorig,
-         zaak_id, status, wijk_id, inwoner_id, oude_status_datum) in rijen:
-        oud = (oude_sleutel, zaak_id, wijk_id, inwoner_id, status, _als_datum(oude_status_datum))
+    for r in rijen:
+        bsn, status, wijk_id, inwoner_id = r.bsn, r.status, r.wijk_id, r.inwoner_id
         nieuwe_status = status
         persoon = personen.get(bsn) if bsn else None
         sleutel = None
@@ -65,27 +77,24 @@ def koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_o
         elif bsn and getattr(bron, "controleert", False):
             nieuwe_status = Signaalstatus.GEEN_INWONER
         if sleutel is None:
-            sleutel, postcode = _adres(pc, nr, "", toev)
+            sleutel, postcode = _adres(r.postcode, r.huisnummer, "", r.huisnummertoevoeging)
         if sleutel is None:
-            sleutel = bsn_sleutel(bsn) if bsn else f"S:{pk}"
+            sleutel = bsn_sleutel(bsn) if bsn else f"S:{r.id}"
         if not wijk_id and postcode:
             postcodes.add(postcode)
-        herhaald = bool(herhaling) and (vorig is None or bedrag <= vorig)
+        vorig = r.vorig_bedrag
+        herhaald = bool(r.herhaling) and (vorig is None or r.bedrag <= vorig)
         if herhaald and nieuwe_status not in GEEN_ZAAK:
             nieuwe_status = Signaalstatus.HERHAALDE_MELDING
-        ontv_dag = ontvangst.get(pk, ontvangen_op or vandaag) if (crisis or eind) else None
-        werk.append([pk, sleutel, wijk_id, inwoner_id, nieuwe_status, sdatum, ontv_dag, bedrag,
-                     crisis, warm, eind, herhaald, zaak_id, vorig, postcode, oud])
-    if postcodes:
-        wijken = wijken_voor_postcodes(postcodes)
-        for w in werk:
-            if not w[2] and w[14]:
-                w[2] = wijken.get(w[14])
+        ontv_dag = ontvangst.get(r.id, ontvangen_op or vandaag) if (r.crisissignaal or r.eindelevering) else None
+        werk.append(_Werk(rij=r, sleutel=sleutel, wijk_id=wijk_id, inwoner_id=inwoner_id, status=nieuwe_status,
+                          ontvangst=ontv_dag, herhaald=herhaald, postcode=postcode))
+    wijken = wijken_voor_postcodes(postcodes) if postcodes else {}
 
     # 2. existing cases of these households (one query)
     terug = terugkijken_maanden()
-    vroegste = min(w[5] for w in werk)
-    zaken = zaakopslag.bestaande_zaken({w[1] for w in werk if w[4] not in GEEN_ZAAK},
+    vroegste = min(w.rij.signaaldatum for w in werk)
+    zaken = zaakopslag.bestaande_zaken({w.sleutel for w in werk if w.status not in GEEN_ZAAK},
                                        _maanden_terug(vroegste, terug) - timedelta(days=1))
     if uitgesteld:
         # the database still holds these cases as they were; continue from the values kept
@@ -96,23 +105,25 @@ def koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_o
                     z.update({k: eerder[k] for k in zaakopslag.UITGESTELD})
 
     # 3. classify, in order of signaaldatum per household
-    werk.sort(key=lambda w: (w[1], w[5], w[0]))
+    werk.sort(key=lambda w: (w.sleutel, w.rij.signaaldatum, w.rij.id))
     soort = periodesoort()
     nieuw: list[dict] = []
     gewijzigd: dict[int, dict] = {}
-    updates = []
+    updates = []  # (werk, wijk id, case id or case dict: its id is known after step 4)
     oude_waarden = {}
-    for (pk, sleutel, wijk_id, inwoner_id, status, sdatum, ontv_dag, bedrag, crisis, warm, eind,
-         herhaald, zaak_id, vorig, _pc, oud) in werk:
-        status_datum = vandaag  # only written when the status changes
-        oude_waarden[pk] = oud
+    for w in werk:
+        r = w.rij
+        pk, sleutel, status, herhaald, zaak_id = r.id, w.sleutel, w.status, w.herhaald, r.zaak_id
+        wijk_id = w.wijk_id if w.wijk_id or not w.postcode else wijken.get(w.postcode)
+        oude_waarden[pk] = r
         if status in GEEN_ZAAK:
-            updates.append((sleutel, None, wijk_id, inwoner_id, status, status_datum, pk))
+            updates.append((w, wijk_id, None))
             continue
         if herhaald and zaak_id is not None:
             # a repeat of a signal that already has a case: only the status changes
-            updates.append((sleutel, zaak_id, wijk_id, inwoner_id, status, status_datum, pk))
+            updates.append((w, wijk_id, zaak_id))
             continue
+        sdatum, bedrag, vorig = r.signaaldatum, r.bedrag, r.vorig_bedrag
         start, eind_periode = _periode(sdatum, soort)
         lijst = zaken.setdefault(sleutel, [])
         doel = next((z for z in lijst if z["start"] == start and z["status"] in OPEN), None)
@@ -133,7 +144,7 @@ def koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_o
                 "status": Zaakstatus.NIET_OPGEPAKT if herhaald else Zaakstatus.NIEUW,
                 "resultaat": Eindresultaat.HERHAALDE_MELDING if herhaald else "",
                 "alleen_herhaling": herhaald, "crisis": False, "contact": None,
-                "warme_overdracht": False, "wijk_id": wijk_id, "inwoner_id": inwoner_id,
+                "warme_overdracht": False, "wijk_id": wijk_id, "inwoner_id": w.inwoner_id,
             }
             lijst.append(doel)
             nieuw.append(doel)
@@ -152,14 +163,14 @@ def koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_o
             doel["totaal"] += bedrag - vorig  # the same signal, its amount grew
         else:
             doel["totaal"] += bedrag
-        doel["warme_overdracht"] = doel["warme_overdracht"] or warm
+        doel["warme_overdracht"] = doel["warme_overdracht"] or r.warme_overdracht
         doel["wijk_id"] = doel["wijk_id"] or wijk_id
-        doel["inwoner_id"] = doel["inwoner_id"] or inwoner_id
-        if not herhaald and (crisis or (eind and heeft_eerder)):
-            deadline = crisis_deadline(ontv_dag)
+        doel["inwoner_id"] = doel["inwoner_id"] or w.inwoner_id
+        if not herhaald and (r.crisissignaal or (r.eindelevering and heeft_eerder)):
+            deadline = crisis_deadline(w.ontvangst)
             doel["crisis"] = True
             doel["contact"] = min(doel["contact"], deadline) if doel["contact"] else deadline
-        updates.append((sleutel, doel, wijk_id, inwoner_id, status, status_datum, pk))
+        updates.append((w, wijk_id, doel))
 
     # 4. write: new cases, changed cases, signals
     if nieuw:
@@ -168,9 +179,10 @@ def koppel(rijen: list[tuple], bron, vandaag: date, ontvangst: dict, ontvangen_o
         zaakopslag.werk_zaken_bij(list(gewijzigd.values()))
     else:
         uitgesteld.update(gewijzigd)
-    regels = [
-        (s, z["id"] if isinstance(z, dict) else z, w, i, st, d, pk)
-        for s, z, w, i, st, d, pk in updates
+    regels = [  # the status date is only written when the status changes
+        Matchuitkomst(huishoudsleutel=w.sleutel, zaak_id=zaak["id"] if type(zaak) is dict else zaak, wijk_id=wijk_id,
+                      inwoner_id=w.inwoner_id, status=w.status, status_datum=vandaag, id=w.rij.id)
+        for w, wijk_id, zaak in updates
     ]
     terugkoppelen = [z["id"] for z in gewijzigd.values() if z["status"] != Zaakstatus.NIEUW]
     telling = {"signalen": len(regels), "nieuwe_zaken": len(nieuw), "bijgewerkte_zaken": len(gewijzigd)}

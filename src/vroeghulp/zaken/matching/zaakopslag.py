@@ -17,10 +17,9 @@ from django.db import connection
 from django.utils import timezone
 
 from vroeghulp.common import pgarray
-from vroeghulp.common.sql import in_lijst, kolom, postgresql
+from vroeghulp.common.sql import als_bedrag, als_datum, in_lijst, kolom, postgresql
 from vroeghulp.signalering import ids as ids_vooraf
 from vroeghulp.zaken import termijnen
-from vroeghulp.zaken.matching.sql import als_bedrag, als_datum
 from vroeghulp.zaken.models import Contactpoging, Eindresultaat, Vroegsignaalzaak, Zaakstatus
 
 _ZAAKVELDEN = None
@@ -241,25 +240,25 @@ def bestaande_zaken(sleutels, vanaf: date) -> dict[str, list[dict]]:
             [*params, connection.ops.adapt_datefield_value(vanaf)],
         )
         rijen = cursor.fetchall()
+    namen = BESTAAND + extra
     for rij in rijen:
-        (pk, sleutel, status, soort, mdatum, start, eind, crisis, warm, totaal, wijk, inwoner,
-         deadline, resultaat) = rij[:14]
-        mdatum, start, eind, deadline = map(als_datum, (mdatum, start, eind, deadline))
-        crisis, warm, totaal = bool(crisis), bool(warm), als_bedrag(totaal)
-        z = {"id": pk, "sleutel": sleutel, "status": status, "matchsoort": soort,
-             "matchingsdatum": mdatum, "start": start, "eind": eind, "crisis": crisis,
-             "warme_overdracht": warm, "totaal": totaal, "wijk_id": wijk, "inwoner_id": inwoner,
-             "contact": deadline if crisis else None, "signalen": 1, "nieuw": False,
+        g = dict(zip(namen, rij, strict=True))  # the case as read, by field
+        crisis, status, resultaat = bool(g["crisis"]), g["status"], g["resultaat"]
+        z = {"id": g["id"], "sleutel": g["huishoudsleutel"], "status": status, "matchsoort": g["matchsoort"],
+             "matchingsdatum": als_datum(g["matchingsdatum"]), "start": als_datum(g["startdatum_matchingperiode"]),
+             "eind": als_datum(g["einddatum_matchingperiode"]), "crisis": crisis,
+             "warme_overdracht": bool(g["warme_overdracht"]), "totaal": als_bedrag(g["totaal_bedrag"]),
+             "wijk_id": g["wijk_id"], "inwoner_id": g["inwoner_id"],
+             "contact": als_datum(g["deadline"]) if crisis else None, "signalen": 1, "nieuw": False,
              "resultaat": resultaat, "heeft_contactpoging": False, "was_crisis": crisis,
              "alleen_herhaling": status == Zaakstatus.NIET_OPGEPAKT
              and resultaat == Eindresultaat.HERHAALDE_MELDING}
         z["oud"] = _zaakwaarden(z)
-        for naam, waarde in zip(extra, rij[14:]):
-            waarde = als_datum(waarde)
-            z[naam] = waarde
+        for naam in extra:
+            z[naam] = als_datum(g[naam])
             if naam == "contact_uiterlijk":
-                z["contact"] = waarde
-        per_sleutel.setdefault(sleutel, []).append(z)
+                z["contact"] = z[naam]
+        per_sleutel.setdefault(z["sleutel"], []).append(z)
     return per_sleutel
 
 
