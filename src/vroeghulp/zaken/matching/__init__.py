@@ -11,9 +11,10 @@ Modules
   network; ``match_signalen(signaal_ids)`` matches stored signals: after the commit of an API
   delivery or with a remote BRP, repeats that updated older signals, and ``vroeghulp signalen
   matchen`` for everything not matched yet. Both run the same rules (``regels.koppel``).
-- ``regels``: the rules below; ``zaakopslag``: reading, creating and updating cases;
+- ``regels``: the rules below (signals in as ``signalering.services.Matchrij``, out as
+  ``Matchuitkomst``); ``zaakopslag``: reading, creating and updating cases;
   ``periodes``: matching period and look-back; ``wijken``: postcode → wijk;
-  ``instellingen``: the settings; ``sql``: small helpers of the raw SQL.
+  ``instellingen``: the settings. The database-specific SQL is ``common.sql``.
 - The household key is ``signalering.huishoudsleutel`` (the intake writes it for every signal).
 
 Rules (retention: ``zaken.bewaartermijnen`` and docs/adr/0001-bewaartermijnen.md):
