@@ -103,8 +103,9 @@ _KOLOMMEN = Signaal._fields + Opslagvelden._fields
 _GEMATCHT = ("id", "zaak_id", "wijk_id", "inwoner_id")
 _gematcht = attrgetter(*_GEMATCHT)
 # on a repeat: the partner's data, not status, case or person
-_BIJWERKEN = tuple(v for v in Signaal._fields if v != "extern_id") + ("huishoudsleutel", "waarschuwingen")
-_bij_te_werken = attrgetter(*_BIJWERKEN[:-2])
+_UIT_RECORD_BIJWERKEN = tuple(v for v in Signaal._fields if v != "extern_id")
+_BIJWERKEN = _UIT_RECORD_BIJWERKEN + ("huishoudsleutel", "waarschuwingen")
+_bij_te_werken = attrgetter(*_UIT_RECORD_BIJWERKEN)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The fields of a signal (docs/interfaces.md section 4.2) and the column names we recognise in files."""
 
 import datetime as dt
+import functools
 import re
 from collections import namedtuple
 from decimal import Decimal
@@ -36,6 +37,14 @@ class Signaal(NamedTuple):
     telefoonnummer: str
     email: str
 
+    def __reduce__(self):
+        # The second reading process (``parallel``) sends checked records to this one: rebuilt
+        # with tuple.__new__ they unpickle as fast as plain tuples (the default calls the
+        # generated __new__ with 21 arguments per record: 0.6 s more per 200,000 signals).
+        return _uit_pickle, (tuple(self),)
+
+
+_uit_pickle = functools.partial(tuple.__new__, Signaal)
 
 # A signal as read from a file or a request, before any check: every field the value as sent
 # (any type, None when absent), in the fields of ``Signaal``.
