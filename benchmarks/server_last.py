@@ -127,6 +127,37 @@ def wacht(base: str, proces: subprocess.Popen, log: Path) -> None:
     sys.exit(f"De server antwoordde niet:\n{log.read_text()}")
 
 
+def cpu_seconden(pids: list[int]) -> float:
+    """User + system CPU time so far of these processes (the ones still alive)."""
+    import psutil
+
+    totaal = 0.0
+    for pid in pids:
+        try:
+            tijden = psutil.Process(pid).cpu_times()
+        except psutil.Error:
+            continue
+        totaal += tijden.user + tijden.system
+    return totaal
+
+
+def server_pids(master: int) -> list[int]:
+    import psutil
+
+    return [master, *(kind.pid for kind in psutil.Process(master).children(recursive=True))]
+
+
+def backend_pids(url: str) -> list[int]:
+    """The PostgreSQL backends of the server's database (persistent connections, CONN_MAX_AGE)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as verbinding:
+        rijen = verbinding.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return [r[0] for r in rijen]
+
+
 def wrk(base: str, script: Path, clients: int, duur: int, threads: int) -> dict:
     uit = subprocess.run(["wrk", f"-t{threads}", f"-c{clients}", f"-d{duur}s", "--timeout", "5s",
                           "-s", str(script), base], capture_output=True, text=True, check=True)
@@ -185,9 +216,14 @@ def main() -> None:
     try:
         wacht(base, proces, log)
         wrk(base, script, args.clients, 3, args.wrk_threads)  # warm-up: connections, caches
+        # CPU per request of each party, measured per process: what the figures would be on
+        # cores of their own, whatever else runs on this machine.
+        servers, backends = server_pids(proces.pid), backend_pids(url)
+        cpu_voor = (cpu_seconden(servers), cpu_seconden(backends), _kinderen_cpu())
         load_voor = os.getloadavg()
         cijfers = wrk(base, script, args.clients, args.duur, args.wrk_threads)
         load_na = os.getloadavg()
+        cpu_na = (cpu_seconden(servers), cpu_seconden(backends), _kinderen_cpu())
     finally:
         os.killpg(proces.pid, signal.SIGTERM)
         proces.wait(timeout=30)
@@ -197,8 +233,15 @@ def main() -> None:
     # The server's own time per request (access log, %(M)s): without the queue in front of it.
     binnen = sorted(int(m) for m in re.findall(r'" 200 \d+ (\d+)ms$', serverlog, re.MULTILINE))
     in_server = {f"p{p}_ms": binnen[min(len(binnen) - 1, len(binnen) * p // 100)] for p in (50, 99)} if binnen else {}
+    cpu_ms = {naam: round((na - voor) * 1000 / cijfers["requests"], 2)
+              for naam, voor, na in zip(("server", "postgresql", "wrk"), cpu_voor, cpu_na)}
+    cpu_ms["samen"] = round(sum(cpu_ms.values()), 2)
     resultaat = {
         "per_s": round(cijfers["requests"] / seconden),
+        # the ceiling on this machine's cores if nothing else ran: cores / CPU per request
+        "cpu_per_verzoek_ms": cpu_ms,
+        "plafond_per_s": round((os.cpu_count() or 1) * 1000 / cpu_ms["samen"]) if cpu_ms["samen"] else None,
+        "postgresql_backends": len(backends),
         "p50_ms": round(cijfers["p50_us"] / 1000, 1),
         "p95_ms": round(cijfers["p95_us"] / 1000, 1),
         "p99_ms": round(cijfers["p99_us"] / 1000, 1),
@@ -217,6 +260,14 @@ def main() -> None:
     }
     print(json.dumps(resultaat, indent=2))
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _kinderen_cpu() -> float:
+    """CPU time of the finished child processes (wrk): the server is still running, so not in it."""
+    import resource
+
+    gebruik = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return gebruik.ru_utime + gebruik.ru_stime
 
 
 def _cpu() -> str:
