@@ -11,6 +11,9 @@ as many of another partner. Half the requests ask ``GET /api/v1/signalen/status?
 the last 7 days (a page of up to 1,000 signals), half ``GET /api/v1/signalen/{ID}/status`` for a
 random stored ID; every request is audited, as in production. The load comes from ``wrk``
 (Debian: ``apt-get install wrk``), a closed loop of ``--clients`` connections.
+Also the CPU time per request of the server, its PostgreSQL backends and wrk, each measured per
+process, and the ceiling that gives on this machine's cores (what a run would reach if nothing
+else ran): on a shared machine the figure to compare between runs.
 Target: >= 400 requests/s, p99 <= 100 ms, 0 errors. Results as JSON on stdout.
 """
 
