@@ -278,15 +278,14 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
     volgende = None
     if len(pagina) > PAGINA:
         pagina = pagina[:PAGINA]
-        laatste = pagina[-1]
+        _, _, datum, pk = pagina[-1]
         volgende = request.build_absolute_uri(
-            f"{request.path}?sinds={filters.sinds.isoformat()}&na={laatste.status_datum.toordinal()}_{laatste.id}"
+            f"{request.path}?sinds={filters.sinds.isoformat()}&na={datum.toordinal()}_{pk}"
         )
     audit.log_rij(
         actor=request.auth, actie=Actie.LEZEN, object_type=Vroegsignaal._meta.label, doel=DOEL_TERUGKOPPELING,
         toelichting=f"status sinds {filters.sinds.isoformat()}", aantal=len(pagina),
     )
-    # unpacked, not by attribute: a third of the time of building a page of 1,000
     resultaten = [{"ID": extern_id, "status": status, "datum": datum} for extern_id, status, datum, _ in pagina]
     return _json({"resultaten": resultaten, "volgende": volgende})
 

@@ -73,13 +73,13 @@ def test_page_in_date_and_id_order_after_the_keyset(partner):
     d = VroegsignaalFactory(partner=partner, extern_id="D", status_datum=dt.date(2026, 2, 2))
     VroegsignaalFactory(extern_id="E", status_datum=dt.date(2026, 2, 2))  # another partner's
     sinds = dt.date(2026, 2, 2)
-    assert [r.extern_id for r in status_pagina(partner.pk, sinds, aantal=10)] == ["C", "D", "B"]
-    assert [r.extern_id for r in status_pagina(partner.pk, sinds, aantal=2)] == ["C", "D"]
-    assert [r.extern_id for r in status_pagina(partner.pk, sinds, (c.status_datum, c.pk), aantal=10)] == ["D", "B"]
-    assert [r.extern_id for r in status_pagina(partner.pk, sinds, (d.status_datum, d.pk), aantal=10)] == ["B"]
+    assert [r[0] for r in status_pagina(partner.pk, sinds, aantal=10)] == ["C", "D", "B"]
+    assert [r[0] for r in status_pagina(partner.pk, sinds, aantal=2)] == ["C", "D"]
+    assert [r[0] for r in status_pagina(partner.pk, sinds, (c.status_datum, c.pk), aantal=10)] == ["D", "B"]
+    assert [r[0] for r in status_pagina(partner.pk, sinds, (d.status_datum, d.pk), aantal=10)] == ["B"]
     assert status_pagina(partner.pk, sinds, (b.status_datum, b.pk), aantal=10) == []
     # a keyset before 'sinds' starts at 'sinds': the early signal is never on the page
-    assert vroeg.extern_id not in [r.extern_id for r in status_pagina(partner.pk, sinds, (vroeg.status_datum, 0), aantal=10)]
+    assert vroeg.extern_id not in [r[0] for r in status_pagina(partner.pk, sinds, (vroeg.status_datum, 0), aantal=10)]
 
 
 def test_raw_audit_event_has_every_column_of_log(client_en_waarde):
