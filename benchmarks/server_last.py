@@ -130,18 +130,24 @@ def wacht(base: str, proces: subprocess.Popen, log: Path) -> None:
     sys.exit(f"De server antwoordde niet:\n{log.read_text()}")
 
 
-def cpu_seconden(pids: list[int]) -> float:
-    """User + system CPU time so far of these processes (the ones still alive)."""
+def cpu_seconden(pids: list[int]) -> dict[int, float]:
+    """User + system CPU time so far of each of these processes (the ones still alive)."""
     import psutil
 
-    totaal = 0.0
+    tijden = {}
     for pid in pids:
         try:
-            tijden = psutil.Process(pid).cpu_times()
+            cpu = psutil.Process(pid).cpu_times()
         except psutil.Error:
             continue
-        totaal += tijden.user + tijden.system
-    return totaal
+        tijden[pid] = cpu.user + cpu.system
+    return tijden
+
+
+def cpu_verschil(voor: dict[int, float], na: dict[int, float]) -> float:
+    """CPU seconds used between the two readings; a process started in between counts whole
+    (a gunicorn thread that opened its database connection during the run)."""
+    return sum(tijd - voor.get(pid, 0.0) for pid, tijd in na.items())
 
 
 def server_pids(master: int) -> list[int]:
@@ -221,11 +227,12 @@ def main() -> None:
         wrk(base, script, args.clients, 3, args.wrk_threads)  # warm-up: connections, caches
         # CPU per request of each party, measured per process: what the figures would be on
         # cores of their own, whatever else runs on this machine.
-        servers, backends = server_pids(proces.pid), backend_pids(url)
-        cpu_voor = (cpu_seconden(servers), cpu_seconden(backends), _kinderen_cpu())
+        servers = server_pids(proces.pid)
+        cpu_voor = (cpu_seconden(servers), cpu_seconden(backend_pids(url)), _kinderen_cpu())
         load_voor = os.getloadavg()
         cijfers = wrk(base, script, args.clients, args.duur, args.wrk_threads)
         load_na = os.getloadavg()
+        backends = backend_pids(url)
         cpu_na = (cpu_seconden(servers), cpu_seconden(backends), _kinderen_cpu())
     finally:
         os.killpg(proces.pid, signal.SIGTERM)
@@ -236,8 +243,9 @@ def main() -> None:
     # The server's own time per request (access log, %(M)s): without the queue in front of it.
     binnen = sorted(int(m) for m in re.findall(r'" 200 \d+ (\d+)ms$', serverlog, re.MULTILINE))
     in_server = {f"p{p}_ms": binnen[min(len(binnen) - 1, len(binnen) * p // 100)] for p in (50, 99)} if binnen else {}
-    cpu_ms = {naam: round((na - voor) * 1000 / cijfers["requests"], 2)
-              for naam, voor, na in zip(("server", "postgresql", "wrk"), cpu_voor, cpu_na)}
+    verschillen = (cpu_verschil(cpu_voor[0], cpu_na[0]), cpu_verschil(cpu_voor[1], cpu_na[1]), cpu_na[2] - cpu_voor[2])
+    cpu_ms = {naam: round(seconden_cpu * 1000 / cijfers["requests"], 2)
+              for naam, seconden_cpu in zip(("server", "postgresql", "wrk"), verschillen)}
     cpu_ms["samen"] = round(sum(cpu_ms.values()), 2)
     resultaat = {
         "per_s": round(cijfers["requests"] / seconden),

@@ -278,15 +278,15 @@ def status_sinds(request, filters: Query[SignaalStatusFilter]):
     volgende = None
     if len(pagina) > PAGINA:
         pagina = pagina[:PAGINA]
-        _, _, datum, pk = pagina[-1]
+        laatste = pagina[-1]  # (extern_id, status, status_datum, id)
         volgende = request.build_absolute_uri(
-            f"{request.path}?sinds={filters.sinds.isoformat()}&na={datum.toordinal()}_{pk}"
+            f"{request.path}?sinds={filters.sinds.isoformat()}&na={laatste[2].toordinal()}_{laatste[3]}"
         )
     audit.log_rij(
         actor=request.auth, actie=Actie.LEZEN, object_type=Vroegsignaal._meta.label, doel=DOEL_TERUGKOPPELING,
         toelichting=f"status sinds {filters.sinds.isoformat()}", aantal=len(pagina),
     )
-    resultaten = [{"ID": extern_id, "status": status, "datum": datum} for extern_id, status, datum, _ in pagina]
+    resultaten = [{"ID": extern_id, "status": status, "datum": datum} for extern_id, status, datum, _pk in pagina]
     return _json({"resultaten": resultaten, "volgende": volgende})
 
 
