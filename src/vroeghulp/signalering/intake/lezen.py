@@ -19,7 +19,9 @@ from operator import itemgetter
 from django.utils.translation import gettext as _
 
 from vroeghulp.signalering.intake.codes import Weigering
-from vroeghulp.signalering.intake.velden import CLIENT_VELDEN, SIGNAAL_VELDEN, VELDEN, Ruwsignaal, veld_voor_kop
+from vroeghulp.signalering.intake.velden import (
+    CLIENT_VELDEN, SIGNAAL_VELDEN, VELDEN, Ruwsignaal, als_ruwsignaal, veld_voor_kop,
+)
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -33,7 +35,7 @@ _ID, _BEDRAG, _SIGNAALDATUM = VELDEN.index("ID"), VELDEN.index("bedrag"), VELDEN
 _BSN, _POSTCODE, _HUISNUMMER = (
     VELDEN.index("burgerservicenummer"), VELDEN.index("postcode"), VELDEN.index("huisnummer"),
 )
-_ruw = Ruwsignaal._make  # the cells picked in field order (``kolommen_uit_kop``) as a Ruwsignaal
+_ruw = als_ruwsignaal  # the cells picked in field order (``kolommen_uit_kop``) as a Ruwsignaal
 
 
 @dataclass

@@ -51,7 +51,7 @@ from vroeghulp.signalering.intake.normaliseren import toonbaar
 from vroeghulp.signalering.intake.snel import SnelleControle
 from vroeghulp.signalering.intake.velden import Signaal
 from vroeghulp.signalering.models import Aanlevering, Signaalpartner, Signaalstatus, Vroegsignaal
-from vroeghulp.signalering.services import Matchrij, Matchuitkomst
+from vroeghulp.signalering.services import Matchuitkomst, nieuwe_matchrij
 
 logger = logging.getLogger(__name__)
 
@@ -475,11 +475,9 @@ class _Schrijver:
         return {eid: [pk, bedrag, aanlevering_id == deze] for eid, pk, bedrag, aanlevering_id in rijen}
 
     def _opslagvelden(self, nieuw: _Nieuw, sleutel: str, status: str, status_datum) -> Opslagvelden:
-        return Opslagvelden(
-            huishoudsleutel=sleutel, waarschuwingen=_als_json(nieuw.waarschuwingen), partner_id=self.partner_id,
-            aanlevering_id=self.aanlevering_id, ontvangen=self.ontvangen, herhaling=nieuw.herhaling,
-            toestemming_inwoner=False, status=status, status_datum=status_datum, vorig_bedrag=nieuw.vorig_bedrag,
-        )
+        # positional, in the order of Opslagvelden: a call with keywords costs 2 us more per signal
+        return Opslagvelden(sleutel, _als_json(nieuw.waarschuwingen), self.partner_id, self.aanlevering_id,
+                            self.ontvangen, nieuw.herhaling, False, status, status_datum, nieuw.vorig_bedrag)
 
     def _voeg_in(self, invoegen: list[_Nieuw]):
         """INSERT (SQLite: Decimal and date values through the adapters Django registers) or COPY
@@ -527,13 +525,9 @@ class _Schrijver:
         ids = self._ids(len(invoegen))
         self.ingevoegd.extend(ids)
         nog = Signaalstatus.NOG_NIET_OPGEPAKT.value
-        te_matchen = [
-            Matchrij(id=pk, bsn=r.bsn, postcode=r.postcode, huisnummer=r.huisnummer,
-                     huishoudsleutel="", huisnummertoevoeging=r.huisnummertoevoeging, signaaldatum=r.signaaldatum,
-                     bedrag=r.bedrag, crisissignaal=r.crisissignaal, warme_overdracht=r.warme_overdracht,
-                     eindelevering=r.eindelevering, herhaling=n.herhaling, vorig_bedrag=n.vorig_bedrag, zaak_id=None,
-                     status=nog, wijk_id=None, inwoner_id=None, status_datum=self.datum)
-            for pk, n in zip(ids, invoegen) for r in (n.record,)
+        te_matchen = [  # no case, no wijk or inwoner yet
+            nieuwe_matchrij(pk, n.record, n.herhaling, n.vorig_bedrag, nog, self.datum)
+            for pk, n in zip(ids, invoegen)
         ]
         try:
             with transaction.atomic():

@@ -12,11 +12,10 @@ from decimal import Decimal
 
 from vroeghulp.signalering.intake import normaliseren as n
 from vroeghulp.signalering.intake.controles import FORMULE_TEKENS, _MET_TERMIJN, plus_maanden
-from vroeghulp.signalering.intake.velden import Ruwsignaal, Signaal
+from vroeghulp.signalering.intake.velden import Ruwsignaal, Signaal, als_signaal
 from vroeghulp.signalering.models import PartnerType
 
 _ANDERS = object()  # "not plainly valid: ask the reference implementation"
-_SIGNAAL = Signaal._make  # a row of clean values, in the fields' order, as a Signaal
 _NUL_DATUM = dt.date(1900, 1, 1)
 _BOOLEANS = {**{w: True for w in n._WAAR}, **{w: False for w in n._ONWAAR}}
 _BOOLEANS.update({w.upper(): v for w, v in list(_BOOLEANS.items())})
@@ -202,7 +201,7 @@ class SnelleControle:
             if _ANDERS in r:
                 uitkomsten.append(c.controleer(v))
                 continue
-            s = _SIGNAAL(r)
+            s = als_signaal(r)  # the clean values, in the fields' order
             if not s.bsn and not (s.postcode and s.huisnummer):
                 uitkomsten.append(c.controleer(v))
                 continue

@@ -51,3 +51,31 @@ def test_a_record_survives_the_trip_to_the_second_reading_process():
     terug = pickle.loads(pickle.dumps([record], protocol=pickle.HIGHEST_PROTOCOL))[0]
     assert type(terug) is Signaal
     assert terug == record and terug.bedrag == Decimal("412.50") and terug.warme_overdracht is True
+
+
+def test_the_matchrij_of_a_new_signal_takes_each_value_from_its_own_field():
+    """``nieuwe_matchrij`` builds positionally for speed: every field must get its own value."""
+    from vroeghulp.signalering.services import nieuwe_matchrij
+
+    record = Signaal._make(f"waarde-{veld}" for veld in Signaal._fields)
+    rij = nieuwe_matchrij(7, record, "herhaling", "vorig", "status", "datum")
+    verwacht = {veld: f"waarde-{veld}" for veld in Matchrij._fields if veld in Signaal._fields}
+    verwacht.update(id=7, huishoudsleutel="", herhaling="herhaling", vorig_bedrag="vorig", zaak_id=None,
+                    status="status", wijk_id=None, inwoner_id=None, status_datum="datum")
+    assert rij._asdict() == verwacht
+
+
+def test_the_intake_stores_each_value_in_its_own_column():
+    """``Opslagvelden`` is built positionally for speed (``_opslagvelden``): each value in its field."""
+    from types import SimpleNamespace
+
+    schrijver = SimpleNamespace(partner_id=3, aanlevering_id=4, ontvangen="ontvangen")
+    nieuw = opslag._Nieuw(record=None, waarschuwingen=[("client.email", "email_ongeldig")], vorig_bedrag=Decimal(9),
+                          herhaling=True)
+    velden = opslag._Schrijver._opslagvelden(schrijver, nieuw, "A:3511AB1", "status", dt.date(2026, 1, 2))
+    assert velden._asdict() == {
+        "huishoudsleutel": "A:3511AB1", "waarschuwingen": '[{"veld": "client.email", "code": "email_ongeldig"}]',
+        "partner_id": 3, "aanlevering_id": 4, "ontvangen": "ontvangen", "herhaling": True,
+        "toestemming_inwoner": False, "status": "status", "status_datum": dt.date(2026, 1, 2),
+        "vorig_bedrag": Decimal(9),
+    }

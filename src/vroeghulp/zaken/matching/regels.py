@@ -87,8 +87,8 @@ def koppel(rijen: list[Matchrij], bron, vandaag: date, ontvangst: dict, ontvange
         if herhaald and nieuwe_status not in GEEN_ZAAK:
             nieuwe_status = Signaalstatus.HERHAALDE_MELDING
         ontv_dag = ontvangst.get(r.id, ontvangen_op or vandaag) if (r.crisissignaal or r.eindelevering) else None
-        werk.append(_Werk(rij=r, sleutel=sleutel, wijk_id=wijk_id, inwoner_id=inwoner_id, status=nieuwe_status,
-                          ontvangst=ontv_dag, herhaald=herhaald, postcode=postcode))
+        # positional, in the order of _Werk above: keywords cost 2 us more per signal
+        werk.append(_Werk(r, sleutel, wijk_id, inwoner_id, nieuwe_status, ontv_dag, herhaald, postcode))
     wijken = wijken_voor_postcodes(postcodes) if postcodes else {}
 
     # 2. existing cases of these households (one query)
@@ -179,9 +179,9 @@ def koppel(rijen: list[Matchrij], bron, vandaag: date, ontvangst: dict, ontvange
         zaakopslag.werk_zaken_bij(list(gewijzigd.values()))
     else:
         uitgesteld.update(gewijzigd)
-    regels = [  # the status date is only written when the status changes
-        Matchuitkomst(huishoudsleutel=w.sleutel, zaak_id=zaak["id"] if type(zaak) is dict else zaak, wijk_id=wijk_id,
-                      inwoner_id=w.inwoner_id, status=w.status, status_datum=vandaag, id=w.rij.id)
+    regels = [  # positional, in the order of Matchuitkomst (keywords cost 2 us more per signal)
+        Matchuitkomst(w.sleutel, zaak["id"] if type(zaak) is dict else zaak, wijk_id, w.inwoner_id, w.status, vandaag,
+                      w.rij.id)  # the status date is only written when the status changes
         for w, wijk_id, zaak in updates
     ]
     terugkoppelen = [z["id"] for z in gewijzigd.values() if z["status"] != Zaakstatus.NIEUW]
