@@ -26,6 +26,7 @@ is then stored unmatched and left to that hook and ``vroeghulp signalen matchen`
 """
 
 import datetime as dt
+import functools
 import gc
 import json
 import logging
@@ -102,6 +103,15 @@ class _Nieuw(NamedTuple):
 _KOLOMMEN = Signaal._fields + Opslagvelden._fields
 _GEMATCHT = ("id", "zaak_id", "wijk_id", "inwoner_id")
 _gematcht = attrgetter(*_GEMATCHT)
+
+
+@functools.lru_cache(maxsize=4)
+def _sqlite_posities(kolommen: tuple) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Positions of the date and the amount columns among ``kolommen`` (from the model's fields)."""
+    velden = {veld.column: veld for veld in Vroegsignaal._meta.concrete_fields}
+    datums = tuple(i for i, k in enumerate(kolommen) if k in velden and velden[k].get_internal_type() == "DateField")
+    bedragen = tuple(i for i, k in enumerate(kolommen) if k in velden and velden[k].get_internal_type() == "DecimalField")
+    return datums, bedragen
 # on a repeat: the partner's data, not status, case or person
 _UIT_RECORD_BIJWERKEN = tuple(v for v in Signaal._fields if v != "extern_id")
 _BIJWERKEN = _UIT_RECORD_BIJWERKEN + ("huishoudsleutel", "waarschuwingen")
@@ -378,6 +388,7 @@ class _Schrijver:
         self.bijgewerkt: list[int] = []  # pks of older signals that a repeat updated
         self.vervangen: set[str] = set()  # IDs whose accepted row in an earlier block was replaced
         self.postgres = postgresql()  # COPY and native values, else executemany and text values
+        self._datumtekst: dict = {}  # SQLite: date -> its ISO text, once per distinct date
         nu = timezone.now()
         self.ontvangen_op = timezone.localdate(nu)  # the crisis term runs from the day of receipt
         ops = connection.ops
@@ -494,7 +505,31 @@ class _Schrijver:
                 pgarray.kopieer(cursor, _TABEL, kolommen, rijen)
             else:
                 plaatsen = ", ".join(["%s"] * len(kolommen))
-                cursor.executemany(f"INSERT INTO {_TABEL} ({', '.join(kolommen)}) VALUES ({plaatsen})", rijen)
+                cursor.executemany(
+                    f"INSERT INTO {_TABEL} ({', '.join(kolommen)}) VALUES ({plaatsen})",
+                    self._als_sqlite_tekst(kolommen, rijen),
+                )
+
+    def _als_sqlite_tekst(self, kolommen: tuple, rijen: list) -> list:
+        """Dates and amounts as the text SQLite stores, converted here: sqlite3 would call an
+        adapter per value (a Python call per date), while a delivery has few distinct dates."""
+        datums, bedragen = _sqlite_posities(kolommen)
+        tekst = self._datumtekst
+        uit = []
+        for rij in rijen:
+            rij = list(rij)
+            for i in datums:
+                datum = rij[i]
+                if datum is not None:
+                    waarde = tekst.get(datum)
+                    if waarde is None:
+                        waarde = tekst[datum] = datum.isoformat()
+                    rij[i] = waarde
+            for i in bedragen:
+                if rij[i] is not None:
+                    rij[i] = str(rij[i])
+            uit.append(rij)
+        return uit
 
     def _statistieken_bij(self):
         """PostgreSQL: refresh the planner statistics of signals and cases each time this delivery
