@@ -34,6 +34,7 @@ from vroeghulp.schuldhulp.models import (
 from vroeghulp.signalering import services as signalering
 from vroeghulp.zaken import services as zaken
 from vroeghulp.zaken.models import Zaakstatus
+from vroeghulp.common.werkstroom import OngeldigeInvoer, OvergangNietToegestaan, WerkstroomFout  # noqa: F401 (re-exported)
 
 DOEL = "Schuldhulpverlening (Wgs art. 3 tot en met 4a)"
 
@@ -93,22 +94,6 @@ OVERGANGEN: tuple[Overgang, ...] = (
     _o(F.DOORVERWIJZING, F.UITSTROOM, "uitstromen", _UITSTROMEN, REDENEN_ZONDER_RESULTAAT),
 )
 TABEL: dict[tuple[str, str], Overgang] = {(o.van, o.naar): o for o in OVERGANGEN}
-
-
-class WerkstroomFout(Exception):
-    """A refused change, with a Dutch message a consulent can act on."""
-
-    def __init__(self, melding: str):
-        super().__init__(melding)
-        self.melding = melding
-
-
-class OvergangNietToegestaan(WerkstroomFout):
-    pass
-
-
-class OngeldigeInvoer(WerkstroomFout):
-    pass
 
 
 def mogelijke_overgangen(fase: str) -> list[Overgang]:

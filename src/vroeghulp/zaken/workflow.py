@@ -31,6 +31,7 @@ from vroeghulp.zaken.models import (
     Contactpoging, Contactsoort, Dagdeel, Eindresultaat as E, Notitie, Statuswijziging,
     Vroegsignaalzaak, Zaakstatus as S, OPEN_STATUSSEN,
 )
+from vroeghulp.common.werkstroom import OngeldigeInvoer, OvergangNietToegestaan, WerkstroomFout  # noqa: F401 (re-exported)
 
 DOEL = "Vroegsignalering: zaak behandelen (Wgs art. 3)"
 
@@ -71,23 +72,7 @@ OVERGANGEN: tuple[Overgang, ...] = (
 TABEL: dict[tuple[str, str], Overgang] = {(o.van, o.naar): o for o in OVERGANGEN}
 
 
-class WerkstroomFout(Exception):
-    """A refused change, with a Dutch message a caseworker can act on."""
-
-    def __init__(self, melding: str):
-        super().__init__(melding)
-        self.melding = melding
-
-
-class OvergangNietToegestaan(WerkstroomFout):
-    pass
-
-
 class ZaakAlOpgepakt(OvergangNietToegestaan):
-    pass
-
-
-class OngeldigeInvoer(WerkstroomFout):
     pass
 
 
