@@ -41,7 +41,7 @@ def _probleem(status: int, titel: str, detail: str, invalid_params=None) -> dict
     return probleem
 
 
-def _tekst(data) -> str:
+def json_tekst(data) -> str:
     """JSON text that any stdout can take: a lone surrogate from the input stays a JSON escape."""
     tekst = json.dumps(data, ensure_ascii=False, indent=2)
     try:
@@ -51,19 +51,22 @@ def _tekst(data) -> str:
     return tekst
 
 
-def _weiger(probleem: dict, stdout, stderr) -> int:
-    """The problem object on stdout (as the API sends it), one Dutch line on stderr; exit 2."""
-    print(_tekst(probleem), file=stdout)
+def foutregel(probleem: dict) -> str:
+    """The one Dutch line for standard error: title, detail and each wrong field; text that UTF-8
+    cannot hold (a lone surrogate from the input) as an escape."""
     regels = [f"{p['name']}: {p['reason']}" for p in probleem.get("invalid_params") or ()]
-    print(_tekst_veilig(" ".join([f"{probleem['title']}: {probleem['detail']}", *regels])), file=stderr)
-    return 2
-
-
-def _tekst_veilig(regel: str) -> str:
+    regel = " ".join([f"{probleem['title']}: {probleem['detail']}", *regels])
     return regel.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _geen_getal(waarde: str):
+def _weiger(probleem: dict, stdout, stderr) -> int:
+    """The problem object on stdout (as the API sends it), one Dutch line on stderr; exit 2."""
+    print(json_tekst(probleem), file=stdout)
+    print(foutregel(probleem), file=stderr)
+    return 2
+
+
+def geen_getal(waarde: str):
     raise ValueError(waarde)  # NaN and Infinity are no JSON
 
 
@@ -100,7 +103,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None) -> int:
             f"De invoer is geen geldige UTF-8 (byte {fout.start + 1}). Sla het bestand op als UTF-8."
         )), stdout, stderr)
     try:
-        situatie = json.loads(tekst, parse_constant=_geen_getal)
+        situatie = json.loads(tekst, parse_constant=geen_getal)
     except json.JSONDecodeError as fout:
         return _weiger(_probleem(400, "Ongeldige JSON", f"De invoer is geen geldige JSON (regel {fout.lineno})."),
                        stdout, stderr)

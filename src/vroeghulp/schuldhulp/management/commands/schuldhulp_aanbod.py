@@ -12,22 +12,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from vroeghulp.regels.cli import foutregel, geen_getal, json_tekst
 from vroeghulp.schuldhulp.aanbod import bereken_aanbod, als_dict
 from vroeghulp.schuldhulp.aanbod_invoer import AanbodInvoerFout, valideer_aanbod
-
-
-def _tekst(data) -> str:
-    """JSON that any terminal takes: text that UTF-8 cannot hold stays a JSON escape."""
-    tekst = json.dumps(data, ensure_ascii=False, indent=2)
-    try:
-        tekst.encode("utf-8")
-    except UnicodeEncodeError:
-        tekst = json.dumps(data, ensure_ascii=True, indent=2)
-    return tekst
-
-
-def _geen_getal(waarde: str):
-    raise ValueError(waarde)  # NaN and Infinity are no JSON
 
 
 def _leesfout(fout: OSError) -> str:
@@ -61,7 +48,7 @@ def _lees(bestand: str) -> dict:
             "De invoer is geen geldige UTF-8 (byte %(n)s). Sla het bestand op als UTF-8.") % {"n": fout.start + 1}
         ) from None
     try:
-        return json.loads(tekst, parse_constant=_geen_getal)
+        return json.loads(tekst, parse_constant=geen_getal)
     except json.JSONDecodeError as fout:
         raise Weigering(_("Ongeldige JSON"), _(
             "De invoer is geen geldige JSON (regel %(n)s).") % {"n": fout.lineno}) from None
@@ -90,11 +77,8 @@ class Command(BaseCommand):
                 raise Weigering(_("Ongeldige invoer"), _("Een of meer velden zijn niet goed ingevuld."),
                                 fout.invalid_params) from None
         except Weigering as weigering:
-            probleem = weigering.probleem
-            self.stdout.write(_tekst(probleem))
-            regels = [f"{p['name']}: {p['reason']}" for p in probleem.get("invalid_params", ())]
-            regel = " ".join([f"{probleem['title']}: {probleem['detail']}", *regels])
-            self.stderr.write(regel.encode("utf-8", "backslashreplace").decode("utf-8"))
+            self.stdout.write(json_tekst(weigering.probleem))
+            self.stderr.write(foutregel(weigering.probleem))
             sys.exit(2)
         aanbod = bereken_aanbod(invoer.afloscapaciteit_per_maand, invoer.looptijd_maanden, invoer.schulden)
-        self.stdout.write(_tekst(als_dict(aanbod)))
+        self.stdout.write(json_tekst(als_dict(aanbod)))
