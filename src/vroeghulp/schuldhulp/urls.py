@@ -1,13 +1,17 @@
 from django.urls import path
 
-from vroeghulp.schuldhulp import views
+from vroeghulp.schuldhulp.views import berichten, regeling, schulden, stabilisatie, trajecten
 
 app_name = "schuldhulp"
 urlpatterns = [
-    path("", views.werklijst, name="werklijst"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/stap/<slug:naar>/", views.stap, name="stap"),
-    path("<int:pk>/checklist/", views.checklist_toevoegen, name="checklist"),
-    path("checklist/<int:item_id>/", views.checklist_afvinken, name="afvinken"),
-    path("start/zaak/<int:zaak_id>/", views.start, name="start"),
+    path("", trajecten.werklijst, name="werklijst"),
+    path("<int:pk>/", trajecten.detail, name="detail"),
+    path("<int:pk>/stap/<slug:naar>/", trajecten.stap, name="stap"),
+    path("<int:pk>/checklist/", trajecten.checklist_toevoegen, name="checklist"),
+    path("checklist/<int:item_id>/", trajecten.checklist_afvinken, name="afvinken"),
+    path("start/zaak/<int:zaak_id>/", trajecten.start, name="start"),
+    *schulden.urlpatterns,
+    *berichten.urlpatterns,
+    *stabilisatie.urlpatterns,
+    *regeling.urlpatterns,
 ]

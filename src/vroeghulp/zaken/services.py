@@ -34,3 +34,10 @@ def zaak_voor_traject(zaak_id: int) -> ZaakVoorTraject | None:
     rij = (Vroegsignaalzaak.objects.filter(pk=zaak_id)
            .values_list("id", "status", "inwoner_id", "wijk_id", "crisis").first())
     return ZaakVoorTraject(*rij) if rij else None
+
+
+def huisstijl():
+    """The municipality's letterhead (name, logo, contact details), for letters of other apps."""
+    from vroeghulp.zaken.brieven import huisstijl as _huisstijl
+
+    return _huisstijl()

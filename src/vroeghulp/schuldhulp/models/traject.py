@@ -11,6 +11,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+__all__ = ["Aanmeldingswijze", "Bedreiging", "Fase", "OPLOSSINGSFASEN", "OPEN_FASEN", "Beschikkingssoort",
+           "Oplossingssoort", "Uitstroomreden", "Doorverwijzing", "DeadlineSoort", "Traject", "Fasewijziging",
+           "MeegenomenSignaal", "Wie", "ChecklistItem"]
+
 
 class Aanmeldingswijze(models.TextChoices):
     VROEGSIGNALERING = "vroegsignalering", _("Vanuit vroegsignalering")

@@ -1,0 +1,3 @@
+"""Screens: berichten (see views/__init__.py)."""
+
+urlpatterns = []

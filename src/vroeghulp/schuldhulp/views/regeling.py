@@ -1,0 +1,3 @@
+"""Screens: regeling (see views/__init__.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Screens: schulden (see views/__init__.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Screens: stabilisatie (see views/__init__.py)."""
+
+urlpatterns = []
