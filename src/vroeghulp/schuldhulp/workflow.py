@@ -120,8 +120,10 @@ def _traject_id(traject) -> int:
     return traject.pk if isinstance(traject, Traject) else int(traject)
 
 
-def _toegang(traject, door) -> int:
-    """Access is checked before the transaction, so a refusal is audited and nothing changes."""
+def toegang(traject, door) -> int:
+    """The traject's id if ``door`` may work on it, else PermissionDenied (audited). Every change
+    to a traject or its debts, messages, budget and proposals checks this before its transaction,
+    so a refusal is audited and nothing changes."""
     traject_id = _traject_id(traject)
     rij = Traject.objects.only("id", "wijk_id", "inwoner_id").get(pk=traject_id)
     _weiger(door, rij, rij.wijk_id, rij.inwoner_id)
@@ -273,7 +275,7 @@ def _overgang(traject, naar: str, *, door, datum: date | None, reden: str = "", 
 
 
 def _stap(traject, naar, *, door, datum=None, reden="", toelichting="", velden=None) -> Traject:
-    traject_id = _toegang(traject, door)
+    traject_id = toegang(traject, door)
     with transaction.atomic():
         return _overgang(traject_id, naar, door=door, datum=datum, reden=reden, toelichting=toelichting,
                          velden=velden)
@@ -441,7 +443,7 @@ def checklist_toevoegen(traject, *, door, omschrijving: str, wie: str = Wie.INWO
         raise OngeldigeInvoer(_("De omschrijving is te lang: hooguit 200 tekens."))
     if wie not in Wie.values:
         raise OngeldigeInvoer(_("Kies wie het regelt: de inwoner of de consulent."))
-    traject_id = _toegang(traject, door)
+    traject_id = toegang(traject, door)
     with transaction.atomic():
         traject = Traject.objects.select_for_update().get(pk=traject_id)
         volgorde = traject.checklist.count()
