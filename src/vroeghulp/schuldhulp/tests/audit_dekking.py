@@ -51,3 +51,21 @@ ZONDER_PERSOONSGEGEVENS = {
     "POST /api/v1/schuldhulp/aanbod": "Berekening van een aanbod aan schuldeisers: bedragen en "
     "schuldeisers zonder BSN of naam van een inwoner; er wordt niets opgeslagen.",
 }
+
+
+# Each part of the traject page keeps its entries in its own module (audit_dekking_<deel>.py).
+def _delen():
+    from importlib import import_module
+
+    for deel in ("schulden", "berichten", "stabilisatie", "regeling", "api"):
+        try:
+            module = import_module(f"vroeghulp.schuldhulp.tests.audit_dekking_{deel}")
+        except ModuleNotFoundError as fout:
+            if fout.name != f"vroeghulp.schuldhulp.tests.audit_dekking_{deel}":
+                raise
+            continue
+        PERSOONSGEGEVENS.update(module.PERSOONSGEGEVENS)
+        ZONDER_PERSOONSGEGEVENS.update(module.ZONDER_PERSOONSGEGEVENS)
+
+
+_delen()
