@@ -28,3 +28,21 @@ def huisgenoten(inwoner: Inwoner):
         .exclude(pk=inwoner.pk)
         .order_by("geboortedatum")
     )
+
+
+class GeenInwoner(Exception):
+    """No resident with this BSN and birth date (the message does not say which of the two)."""
+
+
+def inwoner_met_bsn(user, bsn: str, geboortedatum, *, doel: str) -> Inwoner:
+    """The resident with this BSN *and* birth date, if this user may see them (read audited,
+    refusal audited). Both must match, so a typo in the BSN does not open someone else's file."""
+    inwoner = (Inwoner.objects.select_related("huishouden__adres__buurt__wijk")
+               .filter(bsn=bsn, geboortedatum=geboortedatum).first())
+    if inwoner is None:
+        raise GeenInwoner
+    if not may_see_wijk(user, inwoner.huishouden.adres.buurt.wijk_id):
+        audit.log_denied(user, inwoner, doel=doel, persoon_id=inwoner.pk)
+        raise PermissionDenied("U heeft geen toegang tot inwoners in deze wijk.")
+    audit.log_read(user, inwoner, doel=doel, persoon_id=inwoner.pk)
+    return inwoner

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vroeghulp.schuldhulp.views import berichten, regeling, schulden, stabilisatie, trajecten
+from vroeghulp.schuldhulp.views import aanmelden, berichten, regeling, schulden, stabilisatie, trajecten
 
 app_name = "schuldhulp"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/checklist/", trajecten.checklist_toevoegen, name="checklist"),
     path("checklist/<int:item_id>/", trajecten.checklist_afvinken, name="afvinken"),
     path("start/zaak/<int:zaak_id>/", trajecten.start, name="start"),
+    *aanmelden.urlpatterns,
     *schulden.urlpatterns,
     *berichten.urlpatterns,
     *stabilisatie.urlpatterns,

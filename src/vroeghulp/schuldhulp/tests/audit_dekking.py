@@ -37,7 +37,15 @@ def _start(request):
     return Aanroep(f"/schuldhulp/start/zaak/{zaak.pk}/", gebruiker=_consulent(request))
 
 
+def _aanmelden(request):
+    inwoner = request.getfixturevalue("inwoner_overvecht")
+    return Aanroep("/schuldhulp/aanmelden/", gebruiker=_consulent(request), methode="post",
+                   data={"bsn": inwoner.bsn, "geboortedatum": inwoner.geboortedatum.strftime("%d-%m-%Y"),
+                         "aanmeldingswijze": "inloop"})
+
+
 PERSOONSGEGEVENS = {
+    "schuldhulp:aanmelden": _aanmelden,
     "schuldhulp:werklijst": _werklijst,
     "schuldhulp:detail": _detail,
     "schuldhulp:start": _start,
