@@ -7,11 +7,18 @@ message it reminds of and gets a term of its own.
 
 All changes check access first (``workflow.toegang``, refusals audited), then write in one
 transaction with an audit event.
+
+Also here: the daily reminders (``herinneringen_sturen``), the overdue list per creditor
+(``te_laat_per_schuldeiser``), the count per traject for the worklist (``te_laat_per_traject``,
+one query for the whole page) and the 120-day clock of a settlement (``klok_120``).
 """
 
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,11 +26,13 @@ from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.common.werkstroom import OngeldigeInvoer
 from vroeghulp.schuldhulp import workflow
-from vroeghulp.schuldhulp.models import Bericht, Berichtsoort, Kanaal, Reactie, Schuld
+from vroeghulp.schuldhulp.models import OPEN_FASEN, Bericht, Berichtsoort, Kanaal, Reactie, Schuld, Traject
 from vroeghulp.signalering.werkdagen import plus_werkdagen
 
 STANDAARD_TERMIJN_WERKDAGEN = 10
 DOEL = "Schuldhulpverlening: contact met schuldeisers (Wgs art. 3)"
+# The settlement norm: the outcome of the proposal within 120 days (docs/schuldhulp.md, "The 120-day clock").
+NORM_DAGEN = 120
 
 
 def antwoord_uiterlijk(verzonden_op: date, werkdagen: int = STANDAARD_TERMIJN_WERKDAGEN) -> date:
@@ -83,6 +92,13 @@ def reactie_vastleggen(bericht_id: int, reactie: str, *, door, ontvangen_op: dat
         bericht.reactie, bericht.reactie_op, bericht.reactie_toelichting = reactie, ontvangen_op, toelichting
         bericht.reactie_saldo = saldo if reactie == Reactie.SALDO else None
         bericht.save(update_fields=["reactie", "reactie_op", "reactie_saldo", "reactie_toelichting"])
+        # One answer settles the message and its reminders: the creditor answers the question, not each letter.
+        verwant = Q(herinnering_van_id=bericht.herinnering_van_id or bericht.pk)
+        if bericht.herinnering_van_id:
+            verwant |= Q(pk=bericht.herinnering_van_id)
+        Bericht.objects.filter(verwant, reactie="").exclude(pk=bericht.pk).update(
+            reactie=reactie, reactie_op=ontvangen_op, reactie_saldo=bericht.reactie_saldo,
+            reactie_toelichting=toelichting)
         if reactie == Reactie.SALDO:
             Schuld.objects.filter(pk=bericht.schuld_id).update(saldo=saldo, saldo_datum=ontvangen_op)
         audit.log(actor=door, actie=Actie.WIJZIGEN, object_type=Bericht._meta.label, object_id=bericht.pk,
@@ -95,7 +111,169 @@ def is_te_laat(bericht: Bericht, vandaag: date) -> bool:
     return not bericht.reactie and bericht.antwoord_uiterlijk is not None and bericht.antwoord_uiterlijk < vandaag
 
 
-def _inwoner_id(traject_id: int) -> int:
-    from vroeghulp.schuldhulp.models import Traject
+def dagen_te_laat(bericht: Bericht, vandaag: date) -> int:
+    """Calendar days since the last day of the term (0 while the term runs or when answered)."""
+    return (vandaag - bericht.antwoord_uiterlijk).days if is_te_laat(bericht, vandaag) else 0
 
+
+# --- reminders -----------------------------------------------------------------------------
+
+def _open_herinnering():
+    """An unanswered reminder of the outer message. One is enough: it is on the overdue list itself
+    when its own term passes, so a creditor who never answers is not sent a letter every two weeks."""
+    return Exists(Bericht.objects.filter(herinnering_van_id=OuterRef("pk"), reactie=""))
+
+
+def _te_laat(vandaag: date):
+    """Unanswered outgoing messages (not reminders) past their term, of open trajecten."""
+    return (Bericht.objects.filter(reactie="", antwoord_uiterlijk__lt=vandaag, traject__fase__in=OPEN_FASEN)
+            .exclude(soort=Berichtsoort.HERINNERING))
+
+
+@dataclass(frozen=True)
+class Herinneringsronde:
+    """What one run of ``herinneringen_sturen`` did."""
+
+    vandaag: date
+    verstuurd: int
+    trajecten: int
+    antwoord_uiterlijk: date
+
+
+def herinneringen_sturen(vandaag: date | None = None, door=None) -> Herinneringsronde:
+    """Record a reminder (with its own 10-working-day term) for every unanswered message past its
+    term that has no open reminder yet. Idempotent: a second run on the same day finds none.
+    ``door`` None is the scheduled job (audited as the system)."""
+    vandaag = vandaag or timezone.localdate()
+    uiterlijk = antwoord_uiterlijk(vandaag)
+    with transaction.atomic():
+        # lock the candidates so two runs at once cannot both remind the same message (PostgreSQL)
+        kandidaten = list(_te_laat(vandaag).filter(~_open_herinnering())
+                          .select_for_update(of=("self",)).order_by("traject_id", "id")
+                          .values_list("id", "traject_id", "schuld_id", "kanaal", "traject__inwoner_id", named=True))
+        Bericht.objects.bulk_create([
+            Bericht(traject_id=k.traject_id, schuld_id=k.schuld_id, soort=Berichtsoort.HERINNERING, kanaal=k.kanaal,
+                    verzonden_op=vandaag, antwoord_uiterlijk=uiterlijk, herinnering_van_id=k.id, door=door)
+            for k in kandidaten], batch_size=500)
+        per_traject = defaultdict(int)
+        inwoners = {}
+        for k in kandidaten:
+            per_traject[k.traject_id] += 1
+            inwoners[k.traject_id] = k.traject__inwoner_id
+        for traject_id, aantal in per_traject.items():
+            audit.log(actor=door, actie=Actie.AANMAKEN, object_type=Bericht._meta.label, object_id=traject_id,
+                      persoon_id=inwoners[traject_id], doel=DOEL, aantal=aantal,
+                      toelichting=f"Herinnering aan {aantal} schuldeiser(s): termijn verlopen")
+    return Herinneringsronde(vandaag, len(kandidaten), len(per_traject), uiterlijk)
+
+
+def herinnering_sturen(bericht_id: int, *, door, verzonden_op: date | None = None) -> Bericht:
+    """The button "Herinnering sturen": one reminder of one unanswered message, also before its term."""
+    bericht = Bericht.objects.only("id", "traject_id", "schuld_id", "soort", "kanaal", "reactie").get(pk=bericht_id)
+    workflow.toegang(bericht.traject_id, door)
+    if bericht.soort == Berichtsoort.HERINNERING:
+        raise OngeldigeInvoer(_("Dit is al een herinnering. Stuur de herinnering bij het eerste bericht."))
+    if bericht.reactie:
+        raise OngeldigeInvoer(_("De schuldeiser heeft al gereageerd. Een herinnering is niet nodig."))
+    if Bericht.objects.filter(herinnering_van_id=bericht.pk, reactie="").exists():
+        raise OngeldigeInvoer(_("Er staat al een herinnering open voor dit bericht."))
+    return verstuur(bericht.traject_id, [bericht.schuld_id], Berichtsoort.HERINNERING, door=door,
+                    verzonden_op=verzonden_op, kanaal=bericht.kanaal,
+                    herinnering_van={bericht.schuld_id: bericht.pk})[0]
+
+
+# --- overdue: the list per creditor and the count per traject ------------------------------
+
+@dataclass(frozen=True)
+class TeLaatBericht:
+    bericht_id: int
+    traject_id: int
+    inwoner: str
+    kenmerk: str
+    soort: str
+    verzonden_op: date
+    antwoord_uiterlijk: date
+    dagen_te_laat: int
+    herinnering_op: date | None  # the latest reminder, if one was sent
+
+
+@dataclass
+class Schuldeisergroep:
+    schuldeiser_id: int
+    naam: str
+    berichten: list[TeLaatBericht] = field(default_factory=list)
+
+    @property
+    def oudste_termijn(self) -> date:
+        return self.berichten[0].antwoord_uiterlijk
+
+
+MAX_TE_LAAT = 1000
+
+
+def te_laat_per_schuldeiser(user, vandaag: date | None = None) -> list[Schuldeisergroep]:
+    """Unanswered messages past their term, of the trajecten of the user's wijken, grouped per
+    creditor; the creditor with the oldest term first, and within a creditor the oldest term first.
+    Reads personal data: the caller audits (the screen logs one event with the number of rows)."""
+    vandaag = vandaag or timezone.localdate()
+    rijen = (_te_laat(vandaag).filter(traject__wijk_id__in=user.wijk_ids())
+             .annotate(herinnering_op=Max("herinneringen__verzonden_op"))
+             .select_related("schuld__schuldeiser", "traject__inwoner")
+             .order_by("antwoord_uiterlijk", "id")[:MAX_TE_LAAT])
+    groepen: dict[int, Schuldeisergroep] = {}
+    for b in rijen:
+        eiser = b.schuld.schuldeiser
+        groep = groepen.setdefault(eiser.pk, Schuldeisergroep(eiser.pk, eiser.naam))
+        groep.berichten.append(TeLaatBericht(
+            b.pk, b.traject_id, b.traject.inwoner.naam, b.schuld.kenmerk, b.get_soort_display(), b.verzonden_op,
+            b.antwoord_uiterlijk, (vandaag - b.antwoord_uiterlijk).days, b.herinnering_op))
+    # rows came oldest term first, so the groups were created in the order of their oldest term
+    return list(groepen.values())
+
+
+def te_laat_per_traject(traject_ids, vandaag: date | None = None) -> dict[int, int]:
+    """For the worklist: per traject the number of creditors with an overdue message, in one
+    query for all rows of the page (no query per row)."""
+    vandaag = vandaag or timezone.localdate()
+    rijen = (_te_laat(vandaag).filter(traject_id__in=list(traject_ids)).order_by()
+             .values("traject_id").annotate(n=Count("schuld__schuldeiser_id", distinct=True)))
+    return {r["traject_id"]: r["n"] for r in rijen}
+
+
+# --- the 120-day clock ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Klok120:
+    """The 120-day clock of a settlement: from the first betalingsvoorstel until every creditor
+    who got one has answered. Day 1 is the day after sending (a term in days starts the next day)."""
+
+    start: date          # the first betalingsvoorstel was sent
+    einde: date          # the 120th day
+    dag: int             # day N of 120 (0 on the day of sending; past 120 when overdue)
+    klaar_op: date | None  # every betalingsvoorstel answered on this day; the clock stopped
+    norm: int = NORM_DAGEN
+
+    @property
+    def resterend(self) -> int:
+        return max(self.norm - self.dag, 0)
+
+    @property
+    def verstreken(self) -> bool:
+        return self.dag > self.norm
+
+
+def klok_120(traject_id: int, vandaag: date | None = None) -> Klok120 | None:
+    """None until a betalingsvoorstel was sent. One query."""
+    vandaag = vandaag or timezone.localdate()
+    r = (Bericht.objects.filter(traject_id=traject_id, soort=Berichtsoort.BETALINGSVOORSTEL)
+         .aggregate(start=Min("verzonden_op"), open=Count("id", filter=Q(reactie="")), laatste=Max("reactie_op")))
+    if r["start"] is None:
+        return None
+    klaar_op = r["laatste"] if r["open"] == 0 else None
+    tot = klaar_op or vandaag
+    return Klok120(start=r["start"], einde=r["start"] + timedelta(days=NORM_DAGEN),
+                   dag=max((tot - r["start"]).days, 0), klaar_op=klaar_op)
+
+
+def _inwoner_id(traject_id: int) -> int:
     return Traject.objects.values_list("inwoner_id", flat=True).get(pk=traject_id)

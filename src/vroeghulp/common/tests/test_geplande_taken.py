@@ -24,6 +24,7 @@ OUTPUT = {
     "bewaartermijnen": re.compile(r"Bewaartermijn \d+ maanden \(vóór [\d-]+\): \d+ signalen en \d+ zaken verwijderd"),
     "signalen_matchen": re.compile(r"Klaar: \d+ signalen verwerkt, \d+ nieuwe zaken, \d+ zaken aangevuld"),
     "zaken_termijnen": re.compile(r"\d+ open zaken bekeken, \d+ met nieuwe uiterste datums"),
+    "schuldhulp_herinneringen": re.compile(r"Herinneringen [\d-]+: \d+ herinneringen voor \d+ trajecten"),
 }
 
 
