@@ -202,10 +202,14 @@ def start_vanuit_zaak(zaak_id: int, *, door, aanmelddatum: date | None = None, b
     if bedreiging is None:
         bedreiging = _bedreiging_uit_signalen(signalen)
     inwoner = Inwoner.objects.get(pk=zaak.inwoner_id)
+    from vroeghulp.schuldhulp import schulden  # here: schulden imports this module
+
     with transaction.atomic():
-        return _nieuw(inwoner=inwoner, wijk_id=zaak.wijk_id, wijze=Aanmeldingswijze.VROEGSIGNALERING,
-                      datum=aanmelddatum, bedreiging=bedreiging, door=door, zaak_id=zaak_id,
-                      signalen=signalen)
+        traject = _nieuw(inwoner=inwoner, wijk_id=zaak.wijk_id, wijze=Aanmeldingswijze.VROEGSIGNALERING,
+                         datum=aanmelddatum, bedreiging=bedreiging, door=door, zaak_id=zaak_id,
+                         signalen=signalen)
+        schulden.uit_signalen(traject, door=door)  # the signals become the first debts
+        return traject
 
 
 # A crisis signal of these partners is one of the bedreigende situaties of Wgs art. 4 lid 2.
