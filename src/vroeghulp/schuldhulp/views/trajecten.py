@@ -16,7 +16,7 @@ from vroeghulp.accounts.permissions import may_work_on_schuldhulp
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.personen.models import Inwoner
-from vroeghulp.schuldhulp import termijnen, workflow
+from vroeghulp.schuldhulp import berichten, termijnen, workflow
 from vroeghulp.schuldhulp.forms import ChecklistForm, StapForm, StartForm
 from vroeghulp.schuldhulp.models import (
     OPEN_FASEN, OPLOSSINGSFASEN, ChecklistItem, Doorverwijzing, Fase, Oplossingssoort, Traject, Uitstroomreden,
@@ -45,7 +45,9 @@ def werklijst(request):
         .order_by(F("deadline").asc(nulls_last=True), "aanmelddatum", "id")[:MAX_RIJEN])
     audit.log(actor=request.user, actie=Actie.LEZEN, object_type=Traject._meta.label, doel=DOEL_WERKLIJST,
               toelichting="Werklijst schuldhulp", aantal=len(trajecten))
-    rijen = [{"traject": t, "te_laat": termijnen.is_te_laat(t, vandaag)} for t in trajecten]
+    schuldeisers_te_laat = berichten.te_laat_per_traject([t.pk for t in trajecten], vandaag)  # one query, all rows
+    rijen = [{"traject": t, "te_laat": termijnen.is_te_laat(t, vandaag),
+              "schuldeisers_te_laat": schuldeisers_te_laat.get(t.pk, 0)} for t in trajecten]
     return render(request, "schuldhulp/werklijst.html", {
         "titel": _("Schuldhulptrajecten"), "rijen": rijen, "max": MAX_RIJEN,
         "aantal_te_laat": sum(r["te_laat"] for r in rijen)})
