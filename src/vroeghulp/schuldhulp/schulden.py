@@ -9,6 +9,7 @@ Amounts: ``Decimal`` in whole cents, more than 0 and at most 1,000,000,000 (the 
 household debt file can sensibly hold; the column holds 12 digits). Dates: not in the future.
 """
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -106,7 +107,11 @@ def controleer_datum(waarde: date | None, *, veld: str = "ontstaansdatum") -> da
 
 
 def controleer_tekst(waarde, *, veld: str, verplicht: bool = False) -> str:
-    waarde = " ".join(str(waarde or "").split())  # also tabs, newlines and no-break spaces
+    # NFC: "Café" typed or pasted is one creditor; invisible format and control characters
+    # (zero-width space, direction marks) go; whitespace (also tabs and no-break spaces) is one space.
+    waarde = unicodedata.normalize("NFC", str(waarde or ""))
+    waarde = "".join(t for t in waarde if t.isspace() or unicodedata.category(t) not in ("Cc", "Cf"))
+    waarde = " ".join(waarde.split())
     labels = {"schuldeiser": _("De naam van de schuldeiser"), "kenmerk": _("Het kenmerk"),
               "toelichting": _("De toelichting")}
     if verplicht and not waarde:
