@@ -60,7 +60,8 @@ STANDAARD = {
             "{naam} kan de schulden niet helemaal betalen. Wij hebben uitgerekend wat wel kan. "
             "Wij bieden u {aanbod} aan: {percentage} van uw vordering van {bedrag}. "
             "Daarna is uw vordering helemaal voldaan (finale kwijting).\n\n"
-            "Hoe wij dit hebben berekend, staat hieronder.\n\n"
+            "{toelichting_soort}\n\n"
+            "Hoe wij dit hebben berekend en wat alle schuldeisers krijgen, staat hieronder.\n\n"
             "Wilt u vóór {antwoord_uiterlijk} laten weten of u akkoord gaat?\n\n" + _AFSLUITING),
     },
     Berichtsoort.HERINNERING: {
