@@ -1,0 +1,139 @@
+"""The settlement screen: own teams only, Dutch errors (never a 500), send with the letters as PDF."""
+
+import pytest
+
+from vroeghulp.audit.models import Actie, AuditEvent
+from vroeghulp.schuldhulp import regeling
+from vroeghulp.schuldhulp.models import Fase, Voorstel, Voorstelstatus
+from vroeghulp.schuldhulp.tests.factories import traject_in
+from vroeghulp.schuldhulp.tests.stabilisatie_pdf import pdf_tekst
+from vroeghulp.schuldhulp.tests.test_regeling import _drie_schulden, schuld
+
+
+@pytest.fixture
+def ingelogd(client, consulent):
+    client.force_login(consulent)
+    return client
+
+
+@pytest.fixture
+def traject(consulent):
+    t = traject_in(Fase.PLAN_VAN_AANPAK, consulent)
+    _drie_schulden(t)
+    return t
+
+
+def _html(antwoord):
+    return antwoord.content.decode()
+
+
+def test_the_whole_story_on_the_screen(ingelogd, traject):
+    url = f"/schuldhulp/{traject.pk}/regeling/"
+    pagina = _html(ingelogd.get(url))
+    assert "Nog geen afloscapaciteit" in pagina and 'aria-current="page">Schuldregeling' in pagina
+    antwoord = ingelogd.post(url + "afloscapaciteit/", {"afl-afloscapaciteit": "50,00", "afl-reden": "vtlb-calculator"},
+                             follow=True)
+    assert "De afloscapaciteit is vastgelegd." in _html(antwoord)
+    berekening = traject.berekeningen.get()
+    antwoord = ingelogd.post(url + "voorstel/", {"voorstel-soort": "schuldregeling", "voorstel-berekening": berekening.pk},
+                             follow=True)
+    pagina = _html(antwoord)
+    voorstel = Voorstel.objects.get()
+    # pool 50 × 18 = 900: Woonstichting 200 (20%), Energie BV 100 (20%), Belastingdienst 600 (40%), see test_regeling
+    assert 'data-pool="900.00"' in pagina and 'data-totaal-aanbod="900.00"' in pagina
+    assert 'data-bedrag="200.00"' in pagina and 'data-bedrag="600.00"' in pagina
+    antwoord = ingelogd.post(url + f"voorstel/{voorstel.pk}/versturen/",
+                             {"versturen-kanaal": "brief", "versturen-termijn_werkdagen": "10"})
+    assert antwoord.status_code == 200 and antwoord["Content-Type"] == "application/pdf"
+    tekst = pdf_tekst(antwoord.content)
+    assert tekst.count("Voorstel schuldregeling") == 3  # one letter per creditor
+    for bedrag in ("€ 200,00", "20,00%", "€ 100,00", "€ 600,00", "40,00%", "€ 900,00", "€ 50,00", "18 maanden"):
+        assert bedrag in tekst, bedrag
+    assert "Woonstichting" in tekst and "Belastingdienst" in tekst
+    regel = voorstel.regels.get(schuld__schuldeiser__naam="Energie BV")
+    antwoord = ingelogd.post(url + f"regel/{regel.pk}/antwoord/", {f"antwoord-{regel.pk}-reactie": "weigering"},
+                             follow=True)
+    pagina = _html(antwoord)
+    assert "Het voorstel staat nu op ‘Niet alle schuldeisers akkoord’." in pagina
+    assert 'data-dwangakkoord="overwegen"' in pagina and 'data-aandeel-weigering="16.67"' in pagina
+    assert "Waar de rechter naar kijkt" in pagina
+    again = ingelogd.get(url + f"voorstel/{voorstel.pk}/brieven.pdf")
+    assert again["Content-Type"] == "application/pdf" and "€ 600,00" in pdf_tekst(again.content)
+
+
+def test_saneringskrediet_and_nul_aanbod_letters(consulent, traject):
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "saneringskrediet", berekening_id=b.pk, door=consulent)
+    assert "in één keer" in pdf_tekst(regeling.versturen(v.pk, consulent).pdf)
+    nul = regeling.afloscapaciteit_invoeren(traject.pk, "0", "inkomen onder het vtlb", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "nul_aanbod", berekening_id=nul.pk, door=consulent)
+    tekst = pdf_tekst(regeling.versturen(v.pk, consulent).pdf)
+    assert "nul-aanbod" in tekst and "€ 0,00" in tekst and "0,00%" in tekst
+
+
+@pytest.mark.parametrize("pad, data, melding", [
+    ("afloscapaciteit/", {"afl-afloscapaciteit": "veel", "afl-reden": "x"}, "Vul een bedrag in, bijvoorbeeld 1234,56."),
+    ("afloscapaciteit/", {"afl-afloscapaciteit": "10"}, "Schrijf op waarom u de afloscapaciteit zelf invult."),
+    ("voorstel/", {"voorstel-soort": "schuldregeling"}, "Bereken of vul eerst de afloscapaciteit in."),
+    ("voorstel/", {"voorstel-soort": "cadeau", "voorstel-berekening": "1"}, "Kies een soort regeling uit de lijst."),
+    ("vtlb/", {"vtlb-netto_inkomen_per_maand": "2000", "vtlb-toetsingsinkomen": "24000", "vtlb-peildatum": "01-01-2020"},
+     "Peildatum: "),
+    ("vtlb/", {"vtlb-netto_inkomen_per_maand": "-5", "vtlb-toetsingsinkomen": "x"}, "Vul 0 of meer in."),
+])
+def test_bad_input_gives_a_dutch_message(ingelogd, traject, pad, data, melding):
+    antwoord = ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/{pad}", data, follow=True)
+    assert antwoord.status_code == 200 and melding in _html(antwoord)
+    assert not Voorstel.objects.exists()
+
+
+def test_vtlb_on_the_screen(ingelogd, traject):
+    antwoord = ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/vtlb/", {
+        "vtlb-netto_inkomen_per_maand": "1200,00", "vtlb-toetsingsinkomen": "14400", "vtlb-peildatum": "01-03-2026"},
+        follow=True)
+    assert "Berekend: de afloscapaciteit is" in _html(antwoord)
+    assert traject.berekeningen.get().regeling == "vtlb"
+
+
+def test_sending_twice_and_unknown_ids(ingelogd, consulent, traject):
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    regeling.versturen(v.pk, consulent)
+    data = {"versturen-kanaal": "brief", "versturen-termijn_werkdagen": "10"}
+    antwoord = ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/voorstel/{v.pk}/versturen/", data, follow=True)
+    assert "al verstuurd of vervangen" in _html(antwoord)
+    assert ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/voorstel/999999/versturen/", data).status_code == 404
+    assert ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/regel/999999/antwoord/", {}).status_code == 404
+    assert ingelogd.get("/schuldhulp/999999/regeling/").status_code == 404
+    assert ingelogd.get(f"/schuldhulp/{traject.pk}/regeling/vtlb/").status_code == 405
+
+
+def test_other_team_gets_403_and_nothing_changes(client, consulent, traject, inwoner_zuid):
+    from vroeghulp.accounts.tests.factories import GebruikerFactory, TeamFactory
+
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    zuid = GebruikerFactory(teams=[TeamFactory(wijken=[inwoner_zuid.huishouden.adres.buurt.wijk])])
+    client.force_login(zuid)
+    pagina = client.get(f"/schuldhulp/{traject.pk}/regeling/")
+    assert pagina.status_code == 403 and traject.inwoner.naam not in _html(pagina)
+    data = {"versturen-kanaal": "brief", "versturen-termijn_werkdagen": "10"}
+    assert client.post(f"/schuldhulp/{traject.pk}/regeling/voorstel/{v.pk}/versturen/", data).status_code == 403
+    assert client.get(f"/schuldhulp/{traject.pk}/regeling/voorstel/{v.pk}/brieven.pdf").status_code == 403
+    assert client.post(f"/schuldhulp/{traject.pk}/regeling/afloscapaciteit/",
+                       {"afl-afloscapaciteit": "1", "afl-reden": "x"}).status_code == 403
+    v.refresh_from_db()
+    assert v.status == Voorstelstatus.CONCEPT and traject.berekeningen.count() == 1
+    assert AuditEvent.objects.filter(actie=Actie.GEWEIGERD, gebruiker=zuid).count() >= 4
+
+
+def test_answer_recorded_on_the_messages_page_updates_the_status(ingelogd, consulent, traject):
+    from vroeghulp.schuldhulp import berichten
+
+    schuld(traject, "Extra", "10.00")
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    regeling.versturen(v.pk, consulent)
+    berichten.reactie_vastleggen(v.regels.first().bericht_id, "weigering", door=consulent)
+    ingelogd.get(f"/schuldhulp/{traject.pk}/regeling/")
+    v.refresh_from_db()
+    assert v.status == Voorstelstatus.AFGEWEZEN
