@@ -132,5 +132,6 @@ ROUTERS = [
     ("vroeghulp.api.berekeningen", "/berekeningen"),
     ("vroeghulp.signalering.api", "/signalen"),
     ("vroeghulp.schuldhulp.api", "/schuldhulp"),
+    ("vroeghulp.schuldhulp.api_trajecten", "/schuldhulp"),  # staff: trajecten, debts, messages
 ]
 register_routers()
