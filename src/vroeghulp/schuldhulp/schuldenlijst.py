@@ -173,7 +173,8 @@ def _als_tekst(cel) -> str:
     return str(cel)
 
 
-def _bedrag(cel) -> Decimal:
+def lees_bedrag(cel) -> Decimal:
+    """An amount as a person or a spreadsheet writes it (also the debt form): 1.250,50, 1250.50, € 1.250,-, floats."""
     if isinstance(cel, str):
         cel = _STREEPJE.sub("", cel.strip())
     if normaliseren.is_leeg(cel):
@@ -239,7 +240,7 @@ def _regel(cellen, posities: dict) -> tuple[schulden.Schuldgegevens | None, list
                                 melding=_("Deze soort schuldeiser kennen wij niet. Gebruik bijvoorbeeld CJIB, DUO, "
                                           "Belastingdienst, verhuurder, energie, water, gemeente, deurwaarder of overig.")),
         "kenmerk": lambda: schulden.controleer_tekst(_als_tekst(cel("kenmerk")), veld="kenmerk"),
-        "bedrag": lambda: _bedrag(cel("bedrag")),
+        "bedrag": lambda: lees_bedrag(cel("bedrag")),
         "ontstaansdatum": lambda: schulden.controleer_datum(_datum(cel("ontstaansdatum"))),
         "status": lambda: _keuze(cel("status"), _STATUSSEN, veld="status", leeg=Schuldstatus.OPEN,
                                  melding=_("Deze status kennen wij niet. Gebruik open, betalingsregeling, beslag, "
