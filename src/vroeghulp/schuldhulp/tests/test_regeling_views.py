@@ -6,7 +6,7 @@ from vroeghulp.audit.models import Actie, AuditEvent
 from vroeghulp.schuldhulp import regeling
 from vroeghulp.schuldhulp.models import Fase, Voorstel, Voorstelstatus
 from vroeghulp.schuldhulp.tests.factories import traject_in
-from vroeghulp.schuldhulp.tests.stabilisatie_pdf import pdf_tekst
+from vroeghulp.schuldhulp.tests.pdf_tekst import pdf_tekst
 from vroeghulp.schuldhulp.tests.test_regeling import _drie_schulden, schuld
 
 

@@ -23,7 +23,7 @@ from vroeghulp.schuldhulp.models import (
     Schuld, Schuldeiser, Schuldstatus,
 )
 from vroeghulp.schuldhulp.tests.factories import traject_in
-from vroeghulp.schuldhulp.tests.stabilisatie_pdf import pdf_tekst
+from vroeghulp.schuldhulp.tests.pdf_tekst import pdf_tekst
 
 MAANDAG = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)  # Monday 2 March 2026
 PEILDATUM = dt.date(2026, 3, 1)

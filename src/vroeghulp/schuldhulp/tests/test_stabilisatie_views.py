@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from vroeghulp.audit.models import Actie, AuditEvent
 from vroeghulp.schuldhulp.models import Bericht, Berekening, Budgetpost, Fase as F, Moratorium, Schuldstatus
 from vroeghulp.schuldhulp.tests.factories import traject_in
-from vroeghulp.schuldhulp.tests.stabilisatie_pdf import pdf_tekst
+from vroeghulp.schuldhulp.tests.pdf_tekst import pdf_tekst
 from vroeghulp.schuldhulp.tests.test_stabilisatie import MAANDAG, beslag
 
 D = Decimal
