@@ -11,8 +11,6 @@ Dutch reason, like the intake's report. A file with any error stores nothing; a 
 errors is stored in one transaction (``schulden.opslaan``).
 """
 
-import csv
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -24,7 +22,8 @@ from django.utils.translation import gettext_lazy
 
 from vroeghulp.schuldhulp import schulden, workflow
 from vroeghulp.schuldhulp.models import Schuld, Schuldbron, Schuldeisersoort, Schuldstatus
-from vroeghulp.signalering.intake import lezen, normaliseren
+from vroeghulp.signalering import services as signalering
+from vroeghulp.signalering.intake import normaliseren
 from vroeghulp.signalering.intake.codes import Weigering
 
 MAX_BYTES = 5 * 1024 * 1024  # a household's debt list is a few kB; 5 MB leaves room for formatting
@@ -99,47 +98,11 @@ class Verslag:
 
 def _rijen(data: bytes, bestandsnaam: str) -> tuple[str, object]:
     """-> (format, iterator of (row number, cells)); Weigering when the file is unreadable."""
-    naam = bestandsnaam.lower()
     if len(data) > MAX_BYTES:
         raise Weigering("te_groot")
     if not data.strip():
         raise Weigering("leeg")
-    if data.startswith(lezen._OLE_MAGIC) or naam.endswith(".xls"):
-        raise Weigering("xls_oud")
-    if data.startswith(lezen._XLSX_MAGIC) or naam.endswith((".xlsx", ".xlsm")):
-        return "xlsx", _xlsx_rijen(data)
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Weigering("geen_tabel")
-    tekst, _codering = lezen.decodeer(data)
-    tekst = tekst.lstrip("\ufeff")
-    if "\x00" in tekst:
-        raise Weigering("geen_tabel")
-    if not tekst.strip():
-        raise Weigering("leeg")
-    eerste = next((regel for regel in tekst.splitlines() if regel.strip()), "")
-    reader = csv.reader(io.StringIO(tekst, newline=""), delimiter=lezen.kies_scheidingsteken(eerste[:10_000]),
-                        strict=True)
-    return "csv", lezen._tabel_rijen(reader, fout=csv.Error, fout_code="csv_kapot", max_rijen=MAX_RIJEN,
-                                     tekst_cellen=True)
-
-
-def _xlsx_rijen(data: bytes):
-    lezen._controleer_zip(data)  # a zip bomb posing as XLSX is refused before it is unpacked
-    try:
-        from python_calamine import CalamineWorkbook
-
-        werkboek = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        if not werkboek.sheet_names:
-            raise Weigering("leeg")
-        blad = werkboek.get_sheet_by_index(0)
-        if blad.total_height > MAX_RIJEN + 1_000:
-            raise Weigering("te_veel_signalen")
-        cellen = blad.to_python(skip_empty_area=False)
-    except Weigering:
-        raise
-    except Exception:  # noqa: BLE001 - calamine raises its own types for broken or encrypted files
-        raise Weigering("xlsx_kapot") from None
-    return lezen._tabel_rijen(iter(cellen), fout=(), fout_code="xlsx_kapot", max_rijen=MAX_RIJEN)
+    return signalering.lees_tabel(data, bestandsnaam, max_rijen=MAX_RIJEN)
 
 
 def _kolommen(kop) -> tuple[dict[str, int], list[str]]:

@@ -332,3 +332,11 @@ def signalen_van_zaak(zaak_id: int) -> list[SignaalVoorTraject]:
              .values_list("id", "partner__naam", "partner__type", "bedrag", "signaaldatum",
                           "ontstaansdatum", "crisissignaal"))
     return [SignaalVoorTraject(*rij) for rij in rijen]
+
+
+def lees_tabel(data: bytes, bestandsnaam: str = "", *, max_rijen: int):
+    """Another app's CSV or XLSX table (a debt list), read as the intake reads a delivery:
+    ``intake.lezen.tabel_rijen``. Imported here, not at the top: the intake imports this module."""
+    from vroeghulp.signalering.intake.lezen import tabel_rijen
+
+    return tabel_rijen(data, bestandsnaam, max_rijen=max_rijen)

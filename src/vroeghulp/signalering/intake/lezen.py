@@ -156,6 +156,14 @@ def kies_scheidingsteken(eerste_regel: str) -> str:
 
 
 def lees_csv(data: bytes, *, max_rijen: int) -> Bron:
+    rijen, codering, teken = _csv_rijen(data, max_rijen=max_rijen)
+    bron = Bron(rijen=None, formaat="csv", codering=codering, scheidingsteken=teken)
+    bron.rijen = _met_kop(rijen, bron)
+    return bron
+
+
+def _csv_rijen(data: bytes, *, max_rijen: int):
+    """-> (iterator of (row number, cells), encoding, separator)."""
     if b"\x00" in data[:100_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise Weigering("geen_tabel", detail=_("binaire inhoud"))
     tekst, codering = decodeer(data)
@@ -168,9 +176,7 @@ def lees_csv(data: bytes, *, max_rijen: int) -> Bron:
     teken = kies_scheidingsteken(eerste[:10_000])
     reader = csv.reader(io.StringIO(tekst, newline=""), delimiter=teken, strict=True)
     rijen = _tabel_rijen(reader, fout=csv.Error, fout_code="csv_kapot", max_rijen=max_rijen, tekst_cellen=True)
-    bron = Bron(rijen=None, formaat="csv", codering=codering, scheidingsteken=teken)
-    bron.rijen = _met_kop(rijen, bron)
-    return bron
+    return rijen, codering, teken
 
 
 # XLSX ---------------------------------------------------------------------------------------
@@ -187,6 +193,18 @@ def _controleer_zip(data: bytes) -> None:
 
 
 def lees_xlsx(data: bytes, *, max_rijen: int) -> Bron:
+    rijen, bladen = _xlsx_rijen(data, max_rijen=max_rijen)
+    bron = Bron(rijen=None, formaat="xlsx", codering="", scheidingsteken="")
+    if bladen > 1:
+        bron.waarschuwingen.append(
+            {"code": "alleen_eerste_blad", "melding": "Wij hebben alleen het eerste werkblad gelezen."}
+        )
+    bron.rijen = _met_kop(rijen, bron)
+    return bron
+
+
+def _xlsx_rijen(data: bytes, *, max_rijen: int):
+    """-> (iterator of (row number, cells) of the first sheet, number of sheets)."""
     _controleer_zip(data)
     try:
         from python_calamine import CalamineWorkbook
@@ -202,13 +220,20 @@ def lees_xlsx(data: bytes, *, max_rijen: int) -> Bron:
         raise
     except Exception:  # noqa: BLE001 - calamine raises its own types for broken/encrypted files
         raise Weigering("xlsx_kapot") from None
-    bron = Bron(rijen=None, formaat="xlsx", codering="", scheidingsteken="")
-    if len(werkboek.sheet_names) > 1:
-        bron.waarschuwingen.append(
-            {"code": "alleen_eerste_blad", "melding": "Wij hebben alleen het eerste werkblad gelezen."}
-        )
-    bron.rijen = _met_kop(_tabel_rijen(iter(cellen), fout=(), fout_code="xlsx_kapot", max_rijen=max_rijen), bron)
-    return bron
+    return _tabel_rijen(iter(cellen), fout=(), fout_code="xlsx_kapot", max_rijen=max_rijen), len(werkboek.sheet_names)
+
+
+def tabel_rijen(data: bytes, bestandsnaam: str = "", *, max_rijen: int) -> tuple[str, object]:
+    """Another table than a delivery (a debt list): read as the intake reads a CSV or XLSX file
+    (encodings, separators, broken quotes, zip bombs, row limit), header row included.
+    -> (``"csv"`` or ``"xlsx"``, iterator of (row number, cells) for every non-empty row).
+    Raises ``Weigering`` for a file that is no readable table."""
+    naam = bestandsnaam.lower()
+    if data.startswith(_OLE_MAGIC) or naam.endswith(".xls"):
+        raise Weigering("xls_oud", status=415)
+    if data.startswith(_XLSX_MAGIC) or naam.endswith((".xlsx", ".xlsm")):
+        return "xlsx", _xlsx_rijen(data, max_rijen=max_rijen)[0]
+    return "csv", _csv_rijen(data, max_rijen=max_rijen)[0]
 
 
 # shared by CSV and XLSX ---------------------------------------------------------------------
