@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.schuldhulp.forms import DatumVeld
+from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld
 from vroeghulp.schuldhulp.models import Berichtsjabloon, Berichtsoort, Kanaal, Reactie
 
 # What a consulent sends from this screen; proposals and the bailiff letter have their own screens.
@@ -35,12 +35,9 @@ class VersturenForm(forms.Form):
 class ReactieForm(forms.Form):
     reactie = forms.ChoiceField(label=_("Reactie"), choices=Reactie.choices)
     ontvangen_op = DatumVeld(label=_("Ontvangen op"), required=False, help_text=_("Leeg is vandaag."))
-    saldo = forms.DecimalField(
-        label=_("Saldo in euro's"), required=False, min_value=0.01, max_digits=12, decimal_places=2, localize=True,
-        help_text=_("Alleen bij ‘Saldo opgegeven’. Dit wordt het bevestigde saldo van de schuld."),
-        error_messages={"invalid": _("Vul een bedrag in, bijvoorbeeld 1234,56."),
-                        "min_value": _("Vul een saldo in van meer dan 0 euro."),
-                        "max_decimal_places": _("Vul hooguit 2 cijfers na de komma in.")})
+    saldo = BedragVeld(
+        label=_("Saldo in euro's"), required=False,
+        help_text=_("Alleen bij ‘Saldo opgegeven’. Dit wordt het bevestigde saldo van de schuld."))
     toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
 
 

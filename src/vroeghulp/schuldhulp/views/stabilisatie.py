@@ -5,7 +5,8 @@ The page is an audited read (``workflow.traject_voor``); the letters are an audi
 (``brieven.brief``); every change goes through ``schuldhulp.stabilisatie`` and comes back here.
 """
 
-import re
+
+from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
@@ -22,33 +23,13 @@ from vroeghulp.accounts.permissions import may_work_on_schuldhulp
 from vroeghulp.audit import services as audit
 from vroeghulp.common.werkstroom import WerkstroomFout
 from vroeghulp.schuldhulp import stabilisatie, stabilisatie_brief, workflow
-from vroeghulp.schuldhulp.forms import DatumVeld
+from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld
 from vroeghulp.schuldhulp.models import Budgetpost, Moratorium, Moratoriumsoort, Postsoort, Traject
 
 
-class BedragVeld(forms.DecimalField):
-    """An amount as people write it: 2.300,00 or 2300,00 or 2300.50 or € 2.300."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
-            if "," in value:  # Dutch: dots group thousands, the comma is the decimal sign
-                value = value.replace(".", "").replace(",", ".")
-            elif re.fullmatch(r"\d{1,3}(\.\d{3})+", value):  # 2.300: thousands, not 2,3 euro
-                value = value.replace(".", "")
-        return super().to_python(value)
-
-
 def _bedragveld(label, *, required=True, help_text="", max_digits=10):
-    return BedragVeld(
-        label=label, required=required, min_value=0, max_digits=max_digits, decimal_places=2, help_text=help_text,
-        localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-        error_messages={"invalid": gettext_lazy("Vul een bedrag in, bijvoorbeeld 1250,00."),
-                        "min_value": gettext_lazy("Vul een bedrag in van 0 euro of meer."),
-                        "max_digits": gettext_lazy("Dit bedrag is te hoog."),
-                        "max_whole_digits": gettext_lazy("Dit bedrag is te hoog."),
-                        "max_decimal_places": gettext_lazy("Vul hooguit 2 cijfers na de komma in."),
-                        "required": gettext_lazy("Vul een bedrag in.")})
+    return BedragVeld(label=label, required=required, help_text=help_text, nul_mag=True,
+                      max_bedrag=Decimal(10 ** (max_digits - 2)) - Decimal("0.01"))
 
 
 class PostForm(forms.Form):
