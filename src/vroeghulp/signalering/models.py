@@ -176,7 +176,8 @@ class Vroegsignaal(models.Model):
         indexes = [
             # the status API pages by (status_datum, id) per partner: with id in the index a page
             # is one range scan in key order, no sort (issue 10; PostgreSQL needs id in the key,
-            # SQLite has the rowid behind every key anyway)
+            # SQLite has the rowid behind every key anyway). On PostgreSQL migration 0008 adds
+            # INCLUDE (extern_id, status): a page is then an index-only scan
             models.Index(fields=["partner", "status_datum", "id"], name="vroegsignaal_status_idx"),
         ]
 
