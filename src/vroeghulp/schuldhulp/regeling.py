@@ -19,7 +19,12 @@
 3. **Versturen**: one ``BETALINGSVOORSTEL`` message per line (``schuldhulp.berichten.verstuur``),
    linked to its line, and the letters as one PDF (``regeling_brieven``).
 4. **Answers**: the creditors' reactions on those messages (and on their reminders) give the
-   status per line and of the proposal (``stand``).
+   status per line and of the proposal (``stand``). Whether a sent proposal is aangenomen or
+   afgewezen is derived on every read (``afgeleide_status``, a pure function of the answers), not
+   stored: a reaction can be recorded on the messages page, the portal import or the API without
+   this module, and a page that shows the status must not write (a GET writes nothing but its
+   audit event). The stored status holds what the services decide: concept, verzonden, vervallen
+   (and afgewezen, frozen when a refused proposal is replaced).
 
 Every change checks ``workflow.toegang`` first (an audited refusal), then writes in one
 transaction with an audit event.
@@ -204,7 +209,10 @@ def voorstel_maken(traject_id: int, soort: str, *, berekening_id: int, door) -> 
         raise OngeldigeInvoer(_("Soort regeling: er is geen afloscapaciteit. Kies het nul-aanbod."))
     with transaction.atomic():
         traject = Traject.objects.select_for_update().only("id", "inwoner_id").get(pk=traject_id)
-        if Voorstel.objects.filter(traject_id=traject_id, status=Voorstelstatus.AANGENOMEN).exists():
+        # the outcome of the open proposals, from their answers (the status is derived, see ``stand``)
+        open_ = {v.pk: stand(v).status for v in Voorstel.objects.filter(
+            traject_id=traject_id, status__in=(*OPEN_VOORSTEL, Voorstelstatus.AANGENOMEN))}
+        if Voorstelstatus.AANGENOMEN in open_.values():
             raise WerkstroomFout(_("Alle schuldeisers hebben een voorstel al aangenomen. Een nieuw voorstel kan niet."))
         schulden = [s for s in Schuld.objects.filter(traject_id=traject_id).select_related("schuldeiser")
                     if _reden_weggelaten(s) is None]
@@ -213,7 +221,10 @@ def voorstel_maken(traject_id: int, soort: str, *, berekening_id: int, door) -> 
                                     "Betaalde en betwiste schulden tellen niet mee."))
         uitkomst = aanbod.bereken_aanbod(per_maand, LOOPTIJD, [
             aanbod.Schuld(str(s.pk), s.actueel_bedrag, s.preferent, s.schuldeiser.naam) for s in schulden])
-        Voorstel.objects.filter(traject_id=traject_id, status__in=OPEN_VOORSTEL).update(status=Voorstelstatus.VERVALLEN)
+        # a refused proposal keeps "afgewezen" in its history; a concept or a sent one still waiting is vervallen
+        afgewezen = [pk for pk, status in open_.items() if status == Voorstelstatus.AFGEWEZEN]
+        Voorstel.objects.filter(pk__in=afgewezen).update(status=Voorstelstatus.AFGEWEZEN)
+        Voorstel.objects.filter(pk__in=open_.keys() - set(afgewezen)).update(status=Voorstelstatus.VERVALLEN)
         voorstel = Voorstel.objects.create(
             traject_id=traject_id, soort=soort, afloscapaciteit_per_maand=per_maand, looptijd_maanden=LOOPTIJD,
             pool=uitkomst.pool, totaal_schulden=uitkomst.totaal_schulden,
@@ -342,38 +353,28 @@ def stand(voorstel: Voorstel, vandaag: date | None = None) -> Voorstelstand:
             antwoord = Antwoord.OPEN  # no answer, or only a saldo
         standen.append(Regelstand(r, antwoord, b.reactie_op if b else None, b.reactie_toelichting if b else "",
                                   r.bericht.antwoord_uiterlijk if r.bericht_id else None))
-    status = voorstel.status
-    if status not in (Voorstelstatus.CONCEPT, Voorstelstatus.VERVALLEN):
-        antwoorden = {s.antwoord for s in standen}
-        if antwoorden == {Antwoord.AKKOORD}:
-            status = Voorstelstatus.AANGENOMEN
-        elif Antwoord.WEIGERING in antwoorden:
-            status = Voorstelstatus.AFGEWEZEN
-        else:
-            status = Voorstelstatus.VERZONDEN
-    return Voorstelstand(status, tuple(standen))
+    return Voorstelstand(afgeleide_status(voorstel.status, [s.antwoord for s in standen]), tuple(standen))
 
 
-def status_bijwerken(voorstel_id: int, door) -> Voorstelstand:
-    """Store the status the answers give (after an answer was recorded, here or on the messages page)."""
-    voorstel = Voorstel.objects.get(pk=voorstel_id)
-    workflow.toegang(voorstel.traject_id, door)
-    with transaction.atomic():
-        voorstel = Voorstel.objects.select_for_update().get(pk=voorstel_id)
-        nu = stand(voorstel)
-        if nu.status != voorstel.status:
-            van = voorstel.status
-            Voorstel.objects.filter(pk=voorstel.pk, status=van).update(status=nu.status)
-            audit.log(actor=door, actie=Actie.WIJZIGEN, object_type=Voorstel._meta.label, object_id=voorstel.pk,
-                      persoon_id=_inwoner_id(voorstel.traject_id), doel=DOEL,
-                      toelichting=f"Status {van} -> {nu.status}")
-    return nu
+def afgeleide_status(opgeslagen: str, antwoorden) -> str:
+    """The proposal's status from its stored status and the answers of its lines (pure: no query).
+    A concept or a replaced proposal stays what it is; a sent one is aangenomen when every creditor
+    agreed, afgewezen when one refused (until that refusal is resolved by a later akkoord), else
+    verzonden."""
+    if opgeslagen in (Voorstelstatus.CONCEPT, Voorstelstatus.VERVALLEN):
+        return opgeslagen
+    antwoorden = set(antwoorden)
+    if antwoorden == {Antwoord.AKKOORD}:
+        return Voorstelstatus.AANGENOMEN
+    if Antwoord.WEIGERING in antwoorden:
+        return Voorstelstatus.AFGEWEZEN
+    return Voorstelstatus.VERZONDEN
 
 
 def antwoord_vastleggen(regel_id: int, reactie: str, *, door, ontvangen_op: date | None = None,
                         toelichting: str = "") -> Voorstelstand:
     """A creditor's answer to the proposal (akkoord, weigering, geen reactie) on its message,
-    through ``berichten.reactie_vastleggen``; then the proposal's status."""
+    through ``berichten.reactie_vastleggen``; returns the proposal's stand with its (derived) status."""
     regel = Voorstelregel.objects.select_related("voorstel").get(pk=regel_id)
     workflow.toegang(regel.voorstel.traject_id, door)
     if reactie not in (Reactie.AKKOORD, Reactie.WEIGERING, Reactie.GEEN_REACTIE):
@@ -385,7 +386,7 @@ def antwoord_vastleggen(regel_id: int, reactie: str, *, door, ontvangen_op: date
     with transaction.atomic():
         berichten.reactie_vastleggen(regel.bericht_id, reactie, door=door, ontvangen_op=ontvangen_op,
                                      toelichting=toelichting)
-        return status_bijwerken(regel.voorstel_id, door)
+    return stand(regel.voorstel)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -394,10 +395,6 @@ def huidig_voorstel(traject_id: int) -> Voorstel | None:
     """The proposal that counts now: the newest one that is not vervallen."""
     return (Voorstel.objects.filter(traject_id=traject_id).exclude(status=Voorstelstatus.VERVALLEN)
             .select_related("berekening").first())
-
-
-def _inwoner_id(traject_id: int) -> int:
-    return Traject.objects.values_list("inwoner_id", flat=True).get(pk=traject_id)
 
 
 def _euro(bedrag: Decimal) -> str:

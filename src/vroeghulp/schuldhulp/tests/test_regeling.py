@@ -186,7 +186,9 @@ def test_status_from_the_answers(traject, consulent):
     assert stand.status == Voorstelstatus.VERZONDEN and [r.antwoord for r in stand.regels] == ["akkoord", "open", "open"]
     stand = _antwoord(voorstel, "Energie BV", Reactie.WEIGERING, consulent, toelichting="te laag")
     voorstel.refresh_from_db()
-    assert stand.status == voorstel.status == Voorstelstatus.AFGEWEZEN
+    # derived from the answers on every read; stored stays what the services decided (sent)
+    assert stand.status == regeling.stand(voorstel).status == Voorstelstatus.AFGEWEZEN
+    assert voorstel.status == Voorstelstatus.VERZONDEN
     # the refusal is resolved: after a reminder the creditor agrees after all
     energie = voorstel.regels.get(schuld__schuldeiser__naam="Energie BV")
     [herinnering] = berichten.verstuur(traject.pk, [energie.schuld_id], Berichtsoort.HERINNERING, door=consulent,
@@ -195,7 +197,7 @@ def test_status_from_the_answers(traject, consulent):
     assert regeling.stand(voorstel).status == Voorstelstatus.VERZONDEN  # the Belastingdienst has not answered
     stand = _antwoord(voorstel, "Belastingdienst", Reactie.AKKOORD, consulent)
     voorstel.refresh_from_db()
-    assert stand.status == voorstel.status == Voorstelstatus.AANGENOMEN
+    assert stand.status == regeling.stand(voorstel).status == Voorstelstatus.AANGENOMEN
     with pytest.raises(WerkstroomFout, match="al aangenomen"):
         _voorstel(traject, consulent)
 
@@ -234,3 +236,15 @@ def test_other_team_refused_and_audited(traject, inwoner_zuid):
                                 door=zuid)
     assert not traject.berekeningen.exists()
     assert AuditEvent.objects.filter(actie=Actie.GEWEIGERD, gebruiker_id=zuid.pk).count() == 2
+
+
+@pytest.mark.parametrize("opgeslagen, antwoorden, status", [
+    ("verzonden", ["akkoord", "akkoord"], "aangenomen"),           # everyone agreed
+    ("verzonden", ["akkoord", "weigering", "open"], "afgewezen"),  # one refusal is enough
+    ("verzonden", ["akkoord", "geen_reactie"], "verzonden"),       # "no reaction" is not an akkoord
+    ("verzonden", ["akkoord", "te_laat"], "verzonden"),
+    ("concept", ["niet_verstuurd"], "concept"),                    # answers do not move a concept ...
+    ("vervallen", ["akkoord"], "vervallen"),                       # ... nor a replaced proposal
+])
+def test_derived_status_is_a_function_of_the_answers(opgeslagen, antwoorden, status):
+    assert regeling.afgeleide_status(opgeslagen, antwoorden) == status

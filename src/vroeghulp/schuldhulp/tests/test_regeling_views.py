@@ -126,7 +126,17 @@ def test_other_team_gets_403_and_nothing_changes(client, consulent, traject, inw
     assert AuditEvent.objects.filter(actie=Actie.GEWEIGERD, gebruiker=zuid).count() >= 4
 
 
-def test_answer_recorded_on_the_messages_page_updates_the_status(ingelogd, consulent, traject):
+def _schrijvend(vragen) -> list[str]:
+    """The statements that change a table other than the audit log (a read writes its audit event)."""
+    return [q["sql"] for q in vragen.captured_queries
+            if q["sql"].split(" ", 1)[0].upper() in ("INSERT", "UPDATE", "DELETE") and "audit_auditevent" not in q["sql"]]
+
+
+def test_answer_recorded_on_the_messages_page_shows_in_the_status_and_the_get_writes_nothing(
+        ingelogd, consulent, traject):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from vroeghulp.schuldhulp import berichten
 
     schuld(traject, "Extra", "10.00")
@@ -134,6 +144,54 @@ def test_answer_recorded_on_the_messages_page_updates_the_status(ingelogd, consu
     v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
     regeling.versturen(v.pk, consulent)
     berichten.reactie_vastleggen(v.regels.first().bericht_id, "weigering", door=consulent)
-    ingelogd.get(f"/schuldhulp/{traject.pk}/regeling/")
+    audit_voor = AuditEvent.objects.count()
+    with CaptureQueriesContext(connection) as vragen:
+        pagina = _html(ingelogd.get(f"/schuldhulp/{traject.pk}/regeling/"))
+    # the status comes from the answers on reading: one weigering, so not everyone agreed
+    assert 'data-status="afgewezen"' in pagina and "Niet alle schuldeisers akkoord" in pagina
+    assert _schrijvend(vragen) == []
+    assert AuditEvent.objects.count() == audit_voor + 1  # only the read itself
     v.refresh_from_db()
-    assert v.status == Voorstelstatus.AFGEWEZEN
+    assert v.status == Voorstelstatus.VERZONDEN  # stored: what the services decided (it was sent)
+
+
+def test_accepted_on_the_messages_page_blocks_a_new_proposal(ingelogd, consulent, traject):
+    from vroeghulp.schuldhulp import berichten
+
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    regeling.versturen(v.pk, consulent)
+    for regel in v.regels.all():  # every creditor agrees, recorded on the messages page
+        berichten.reactie_vastleggen(regel.bericht_id, "akkoord", door=consulent)
+    antwoord = ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/voorstel/",
+                             {"voorstel-soort": "schuldregeling", "voorstel-berekening": b.pk}, follow=True)
+    assert "al aangenomen" in _html(antwoord) and 'data-status="aangenomen"' in _html(antwoord)
+    assert Voorstel.objects.count() == 1
+
+
+def test_a_refused_proposal_keeps_afgewezen_when_replaced(consulent, traject):
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    regeling.versturen(v.pk, consulent)
+    regeling.antwoord_vastleggen(v.regels.first().pk, "weigering", door=consulent)
+    nieuw = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    v.refresh_from_db()
+    assert v.status == Voorstelstatus.AFGEWEZEN and regeling.huidig_voorstel(traject.pk) == nieuw
+
+
+def test_answer_forms_in_the_rows_post_what_the_form_reads(ingelogd, consulent, traject):
+    """The answer fields are written out in the table rows; their names must be the form's."""
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    regeling.versturen(v.pk, consulent)
+    regel = v.regels.get(schuld__schuldeiser__naam="Woonstichting")
+    pagina = _html(ingelogd.get(f"/schuldhulp/{traject.pk}/regeling/"))
+    p = f"antwoord-{regel.pk}"
+    for naam in ("reactie", "ontvangen_op", "toelichting"):
+        assert f'name="{p}-{naam}"' in pagina and f'for="id_{p}-{naam}"' in pagina and f'id="id_{p}-{naam}"' in pagina
+    assert '<option value="weigering">Weigering</option>' in pagina
+    antwoord = ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/regel/{regel.pk}/antwoord/",
+                             {f"{p}-reactie": "akkoord", f"{p}-ontvangen_op": "", f"{p}-toelichting": "prima"},
+                             follow=True)
+    assert "Het antwoord is vastgelegd." in _html(antwoord)
+    assert [r.antwoord for r in regeling.stand(v).regels if r.regel.pk == regel.pk] == ["akkoord"]

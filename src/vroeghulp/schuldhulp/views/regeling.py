@@ -8,7 +8,8 @@ from decimal import Decimal
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.html import format_html_join
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -35,6 +36,17 @@ def _keuzes(berekeningen) -> list[tuple[int, str]]:
     return keuzes
 
 
+def _antwoordvelden() -> dict:
+    """Labels and options of ``AntwoordForm``, once per page: the template writes the fields of
+    each line's form itself (58 bound forms rendered through ``partials/veld.html`` took two
+    thirds of the page's time), with the names and ids the form reads."""
+    velden = AntwoordForm.base_fields
+    return {"reactie": velden["reactie"].label, "ontvangen_op": velden["ontvangen_op"].label,
+            "ontvangen_op_uitleg": velden["ontvangen_op"].help_text, "toelichting": velden["toelichting"].label,
+            "opslaan": _("Opslaan"),
+            "opties": format_html_join("", '<option value="{}">{}</option>', velden["reactie"].choices)}
+
+
 def _fouten(request, form):
     for veld, fouten in form.errors.items():
         label = form.fields[veld].label if veld in form.fields else ""
@@ -51,10 +63,7 @@ def pagina(request, pk: int):
     voorstel = dienst.huidig_voorstel(pk)
     stand = dwang = None
     if voorstel is not None:
-        stand = dienst.stand(voorstel)
-        if stand.status != voorstel.status:  # an answer came in on the messages page
-            stand = dienst.status_bijwerken(voorstel.pk, request.user)
-            voorstel.refresh_from_db()
+        stand = dienst.stand(voorstel)  # the status from the answers, wherever they were recorded; nothing stored
         dwang = beoordeel(voorstel, stand)
     eerdere = Voorstel.objects.filter(traject_id=pk).exclude(pk=voorstel.pk if voorstel else None)
     inwoner = traject.inwoner
@@ -64,11 +73,14 @@ def pagina(request, pk: int):
     afl = dienst.afloscapaciteit_van(berekeningen[0]) if berekeningen else None
     voorstel_form = VoorstelForm(prefix="voorstel", keuzes=_keuzes(berekeningen), initial={
         "soort": Voorstelsoort.NUL_AANBOD if afl == 0 else Voorstelsoort.SCHULDREGELING})
-    regels = [{"stand": r, "form": AntwoordForm(prefix=f"antwoord-{r.regel.pk}")} for r in stand.regels] if stand else []
+    regels = [{"stand": r, "prefix": f"antwoord-{r.regel.pk}",
+               "actie": reverse("schuldhulp:regeling_antwoord", args=(pk, r.regel.pk))}
+              for r in stand.regels] if stand else []
     return render(request, "schuldhulp/regeling.html", {
         "titel": _("Schuldregeling: traject %(nr)s") % {"nr": traject.pk}, "traject": traject,
         "berekeningen": berekeningen, "laatste_berekening": berekeningen[0] if berekeningen else None, "laatste_afloscapaciteit": afl,
-        "voorstel": voorstel, "stand": stand, "regels": regels, "dwang": dwang,
+        "voorstel": voorstel, "stand": stand, "regels": regels, "antwoordvelden": _antwoordvelden() if regels else None,
+        "dwang": dwang,
         "gezichtspunten": gezichtspunten() if dwang and dwang.overwegen else (),
         "totaal_aanbod": sum((r.regel.bedrag for r in stand.regels), Decimal("0.00")) if stand else None,
         "weggelaten": dienst.weggelaten(pk, voorstel) if voorstel else dienst.weggelaten(pk),
