@@ -24,8 +24,8 @@ from vroeghulp.audit.models import Actie
 from vroeghulp.common.werkstroom import OngeldigeInvoer
 from vroeghulp.schuldhulp import workflow
 from vroeghulp.schuldhulp.models import (
-    RIJKSINCASSO, Bericht, MeegenomenSignaal, Schuld, Schuldbron, Schuldeiser, Schuldeisersoort, Schuldstatus,
-    Traject,
+    RIJKSINCASSO, Bericht, Berichtsoort, MeegenomenSignaal, Reactie, Schuld, Schuldbron, Schuldeiser, Schuldeisersoort,
+    Schuldstatus, Traject,
 )
 from vroeghulp.signalering.intake.normaliseren import ongeldige_tekens
 
@@ -362,12 +362,14 @@ def tijdlijn(traject_id: int, schulden: list[Schuld] | None = None) -> list[Tijd
     regels += [Tijdlijnregel(s.signaaldatum, "signaal", _("Signaal (%(soort)s)") % {"soort": s.partnertype},
                              s.partner, s.bedrag)
                for s in MeegenomenSignaal.objects.filter(traject_id=traject_id)]
+    # labels looked up once (get_FOO_display builds the choices again for every message)
+    soorten = {k: str(v) for k, v in Berichtsoort.choices}
+    reacties = {k: _("Reactie: %(reactie)s") % {"reactie": v} for k, v in Reactie.choices}
     for b in Bericht.objects.filter(traject_id=traject_id).select_related("schuld__schuldeiser"):
         naam = b.schuld.schuldeiser.naam
-        regels.append(Tijdlijnregel(b.verzonden_op, "bericht", b.get_soort_display(), naam))
+        regels.append(Tijdlijnregel(b.verzonden_op, "bericht", soorten.get(b.soort, b.soort), naam))
         if b.reactie_op:
-            regels.append(Tijdlijnregel(b.reactie_op, "reactie", _("Reactie: %(reactie)s") % {"reactie": b.get_reactie_display()},
-                                        naam, b.reactie_saldo))
+            regels.append(Tijdlijnregel(b.reactie_op, "reactie", reacties.get(b.reactie, b.reactie), naam, b.reactie_saldo))
     volgorde = {"schuld": 0, "signaal": 1, "bericht": 2, "reactie": 3}
     regels.sort(key=lambda r: (r.datum, volgorde[r.soort], r.schuldeiser))
     return regels

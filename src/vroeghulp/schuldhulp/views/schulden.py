@@ -6,11 +6,13 @@ another wijk is refused with an audit event). Changes go through ``schuldhulp.sc
 """
 
 import logging
+from typing import NamedTuple
 
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -79,11 +81,45 @@ def _met_fouten(form: forms.Form, fout: workflow.WerkstroomFout) -> None:
     form.add_error(veld if veld in form.fields else None, fout.melding)
 
 
+class Schuldrij(NamedTuple):
+    """One row of the debt table, its labels and dates as text (looked up once per page: with 60
+    debts, get_FOO_display and the date filter per cell were a third of the page's time)."""
+
+    schuld: Schuld
+    soort: str
+    status: str
+    ontstaan: str  # "4 december 2026"
+    saldo_datum: str  # "4-12-2026"
+
+
+class Tijdlijnrij(NamedTuple):
+    regel: schulden.Tijdlijnregel
+    iso: str
+    datum: str
+
+
+def _datum_tekst():
+    """``d`` as the template filter ``date:"j F Y"`` writes it, with the month names translated once."""
+    maanden = [""] + [str(MONTHS[m]) for m in range(1, 13)]
+    return lambda d: f"{d.day} {maanden[d.month]} {d.year}" if d else ""
+
+
+def _rijen(lijst: list[Schuld]) -> list[Schuldrij]:
+    soorten, statussen = dict(Schuldeisersoort.choices), dict(Schuldstatus.choices)
+    tekst = _datum_tekst()
+    return [Schuldrij(s, str(soorten.get(s.schuldeiser.soort, s.schuldeiser.soort)), str(statussen.get(s.status, s.status)),
+                      tekst(s.ontstaansdatum) or "–",
+                      f"{s.saldo_datum.day}-{s.saldo_datum.month}-{s.saldo_datum.year}" if s.saldo_datum else "")
+            for s in lijst]
+
+
 def _pagina(request, traject: Traject, *, form=None, import_form=None, verslag=None, status: int = 200):
     lijst = schulden.schulden_van(traject.pk)
+    tekst = _datum_tekst()
     return render(request, "schuldhulp/schulden.html", {
         "titel": _("Schulden van traject %(nr)s") % {"nr": traject.pk}, "traject": traject,
-        "schulden": lijst, "totalen": schulden.totalen(lijst), "tijdlijn": schulden.tijdlijn(traject.pk, lijst),
+        "schulden": _rijen(lijst), "totalen": schulden.totalen(lijst),
+        "tijdlijn": [Tijdlijnrij(r, r.datum.isoformat(), tekst(r.datum)) for r in schulden.tijdlijn(traject.pk, lijst)],
         "form": form or SchuldForm(prefix="schuld"), "import_form": import_form or ImportForm(prefix="lijst"),
         "verslag": verslag, "fouten_getoond": (verslag.fouten[:TOON_MAXIMAAL] if verslag else []),
         "toon_maximaal": TOON_MAXIMAAL,
