@@ -199,7 +199,7 @@ def verzoek(traject: Traject, invoer: Invoer) -> dict:
 
 
 def heeft_partner(traject: Traject) -> bool:
-    return any(p.rol == Rol.PARTNER for p in personen.huisgenoten(traject.inwoner))
+    return any(persoon.rol == Rol.PARTNER for persoon in personen.huisgenoten(traject.inwoner))
 
 
 def _json(waarde):
