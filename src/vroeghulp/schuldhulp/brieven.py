@@ -61,7 +61,8 @@ STANDAARD = {
             "Wij bieden u {aanbod} aan: {percentage} van uw vordering van {bedrag}. "
             "Daarna is uw vordering helemaal voldaan (finale kwijting).\n\n"
             "{toelichting_soort}\n\n"
-            "Hoe wij dit hebben berekend en wat alle schuldeisers krijgen, staat hieronder.\n\n"
+            "Hoe wij dit hebben berekend, staat hieronder. Wat alle schuldeisers krijgen, staat in de bijlage "
+            "bij deze brief.\n\n"
             "Wilt u vóór {antwoord_uiterlijk} laten weten of u akkoord gaat?\n\n" + _AFSLUITING),
     },
     Berichtsoort.HERINNERING: {
@@ -145,11 +146,21 @@ def brief(schuld: Schuld, soort: str, *, door, antwoord_uiterlijk: date | None =
     }
 
 
-def render_pdf(brieven: list[dict], titel: str) -> bytes:
-    """One PDF, one letter per page (or more when a table is long)."""
-    from vroeghulp.zaken.pdf import pdf_van_html
+def bijlage(onderwerp: str, tabellen: list[Tabel], blokken: list | None = None) -> dict:
+    """An appendix that follows every letter (``render_pdf(..., bijlage=...)``): a heading, text, tables."""
+    return {"bijlage": True, "onderwerp": onderwerp, "blokken": blokken or [], "tabellen": tabellen}
+
+
+def render_pdf(brieven: list[dict], titel: str, *, bijlage: dict | None = None) -> bytes:
+    """One PDF, one letter per page (or more when a table is long). With ``bijlage`` the same
+    appendix follows every letter; it is laid out once and its pages reused (``zaken.pdf.pdf_met_bijlage``),
+    so a long table shared by all letters costs its layout once, not once per letter."""
+    from vroeghulp.zaken.pdf import pdf_met_bijlage, pdf_van_html
 
     stijl = zaken.huisstijl()
-    html = render_to_string("schuldhulp/brief_pdf.html", {
-        "titel": titel, "brieven": brieven, "stijl": stijl, "logo": bruikbaar_logo(stijl)})
-    return pdf_van_html(html)
+    context = {"titel": titel, "stijl": stijl, "logo": bruikbaar_logo(stijl)}
+    html = render_to_string("schuldhulp/brief_pdf.html", {**context, "brieven": brieven})
+    if bijlage is None:
+        return pdf_van_html(html)
+    return pdf_met_bijlage(html, render_to_string("schuldhulp/brief_pdf.html", {**context, "brieven": [bijlage]}),
+                           anker="brief-")

@@ -48,7 +48,9 @@ def tabel_aanbod(voorstel: Voorstel, regels) -> brieven.Tabel:
                 "twee keer dat percentage, maar nooit meer dan hun vordering.")])
 
 
-def tabel_berekening(voorstel: Voorstel) -> brieven.Tabel:
+def tabel_berekening(voorstel: Voorstel, aantal_schuldeisers: int | None = None) -> brieven.Tabel:
+    """The calculation and the summary of the whole offer, in every letter (the full list per
+    creditor is the appendix, ``tabel_aanbod``)."""
     rijen = [
         [_("Afloscapaciteit per maand"), brieven.euro(voorstel.afloscapaciteit_per_maand)],
         [_("Looptijd"), _("%(maanden)s maanden") % {"maanden": voorstel.looptijd_maanden}],
@@ -57,6 +59,8 @@ def tabel_berekening(voorstel: Voorstel) -> brieven.Tabel:
         [_("Percentage concurrente schuldeisers"), procent(voorstel.percentage_concurrent)],
         [_("Percentage preferente schuldeisers"), procent(voorstel.percentage_preferent)],
     ]
+    if aantal_schuldeisers is not None:
+        rijen.append([_("Aantal schuldeisers in dit voorstel"), str(aantal_schuldeisers)])
     voet = []
     berekening = voorstel.berekening
     if berekening is not None and berekening.regeling == "vtlb":
@@ -75,17 +79,25 @@ def tabel_berekening(voorstel: Voorstel) -> brieven.Tabel:
 
 
 def pdf(voorstel: Voorstel, *, door) -> bytes:
-    """All letters of a sent proposal in one PDF; each letter is an audited export."""
+    """All letters of a sent proposal in one PDF; each letter is an audited export.
+
+    Each letter has its own offer in the text and the calculation with the totals (pool, claims,
+    both percentages, number of creditors); the offer to every creditor follows each letter as
+    its appendix, so every creditor can check the equal treatment. The appendix is laid out once
+    for all letters (``brieven.render_pdf(bijlage=...)``): in every letter, a 60-row table made
+    60 letters take about 20 seconds."""
     regels = list(voorstel.regels.select_related("schuld__schuldeiser", "schuld__traject__inwoner__huishouden__adres",
                                                  "bericht"))
     naam = regels[0].schuld.traject.inwoner.naam
-    tabellen = [tabel_aanbod(voorstel, regels), tabel_berekening(voorstel)]
+    berekening = [tabel_berekening(voorstel, len(regels))]
     uitleg = toelichting_soort(voorstel, naam)
     stukken = [
         brieven.brief(r.schuld, Berichtsoort.BETALINGSVOORSTEL, door=door,
                       antwoord_uiterlijk=r.bericht.antwoord_uiterlijk if r.bericht_id else None,
                       extra={"aanbod": brieven.euro(r.bedrag), "percentage": procent(r.percentage),
                              "bedrag": brieven.euro(r.schuldbedrag), "toelichting_soort": uitleg},
-                      tabellen=tabellen)
+                      tabellen=berekening)
         for r in regels]
-    return brieven.render_pdf(stukken, _("Voorstel aan de schuldeisers"))
+    bijlage = brieven.bijlage(_("Bijlage bij het voorstel voor %(naam)s: het aanbod aan alle schuldeisers")
+                              % {"naam": naam}, [tabel_aanbod(voorstel, regels)])
+    return brieven.render_pdf(stukken, _("Voorstel aan de schuldeisers"), bijlage=bijlage)

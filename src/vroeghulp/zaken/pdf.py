@@ -94,3 +94,29 @@ class EigenBronnen(URLFetcher):
 def pdf_van_html(html: str, bronnen: EigenBronnen | None = None) -> bytes:
     """Render ``html`` to PDF; only ``EigenBronnen`` can load anything."""
     return HTML(string=html, base_url=BASIS, url_fetcher=bronnen or EigenBronnen()).write_pdf()
+
+
+def pdf_met_bijlage(html: str, bijlage_html: str, anker: str, bronnen: EigenBronnen | None = None) -> bytes:
+    """Letters with the same appendix after each one, with the appendix laid out only once.
+
+    ``html`` holds the letters, each starting on a new page at an element with the id
+    ``f"{anker}{n}"`` (n = 0, 1, …); ``bijlage_html`` is the appendix. Both are rendered once
+    (through ``EigenBronnen``, as ``pdf_van_html``), then the appendix's pages are put after the
+    pages of every letter. Laying out a 60-row table once instead of in each of 60 letters is what
+    makes the letters of a large settlement take seconds instead of minutes."""
+    bronnen = bronnen or EigenBronnen()
+    brieven = HTML(string=html, base_url=BASIS, url_fetcher=bronnen).render()
+    bijlage = HTML(string=bijlage_html, base_url=BASIS, url_fetcher=bronnen).render()
+    # a letter's anchor is on every page its section reaches: a letter starts where its anchor is first seen
+    gezien, starts = set(), []
+    for i, pagina in enumerate(brieven.pages):
+        nieuw = {a for a in pagina.anchors if a.startswith(anker)} - gezien
+        if nieuw:
+            starts.append(i)
+            gezien |= nieuw
+    if not starts or starts[0] != 0:
+        raise ValueError("elke brief moet op een nieuwe pagina beginnen met een anker")
+    paginas = []
+    for begin, einde in zip(starts, [*starts[1:], len(brieven.pages)]):
+        paginas += brieven.pages[begin:einde] + bijlage.pages
+    return brieven.copy(paginas).write_pdf()

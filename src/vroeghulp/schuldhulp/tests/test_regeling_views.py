@@ -195,3 +195,26 @@ def test_answer_forms_in_the_rows_post_what_the_form_reads(ingelogd, consulent, 
                              follow=True)
     assert "Het antwoord is vastgelegd." in _html(antwoord)
     assert [r.antwoord for r in regeling.stand(v).regels if r.regel.pk == regel.pk] == ["akkoord"]
+
+
+def test_every_letter_is_followed_by_the_offer_to_all_creditors(consulent, traject):
+    """Each creditor's letter carries its own offer and the totals; the appendix with the offer to
+    every creditor (equal treatment) follows each letter, so each creditor can be sent its pages."""
+    import io
+
+    from pypdf import PdfReader
+
+    b = regeling.afloscapaciteit_invoeren(traject.pk, "50.00", "x", door=consulent)
+    v = regeling.voorstel_maken(traject.pk, "schuldregeling", berekening_id=b.pk, door=consulent)
+    paginas = [p.extract_text() for p in PdfReader(io.BytesIO(regeling.versturen(v.pk, consulent).pdf)).pages]
+    brieven = [i for i, t in enumerate(paginas) if "Voorstel schuldregeling" in t]
+    bijlagen = [i for i, t in enumerate(paginas) if "Bijlage bij het voorstel" in t]
+    assert len(brieven) == len(bijlagen) == 3
+    # letter, then its appendix, then the next letter: strictly alternating
+    assert sorted(brieven + bijlagen) == [x for pair in zip(brieven, bijlagen) for x in pair]
+    for i in bijlagen:
+        bijlage = "\n".join(paginas[i:next((b for b in brieven if b > i), len(paginas))])
+        for naam, bedrag in (("Woonstichting", "€ 200,00"), ("Energie BV", "€ 100,00"), ("Belastingdienst", "€ 600,00")):
+            assert naam in bijlage and bedrag in bijlage
+    assert all("Aantal schuldeisers in dit voorstel" in paginas[i] or "Aantal schuldeisers in dit voorstel"
+               in paginas[i + 1] for i in brieven)
