@@ -8,8 +8,11 @@ are what jobs outside a single case need.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from vroeghulp.zaken.models import Vroegsignaalzaak
+from django.db.models import Q
+
+from vroeghulp.zaken.models import Contactpoging, Vroegsignaalzaak
 
 
 def verwijder_zaken(zaak_ids: list[int], *, per_keer: int = 2000) -> None:
@@ -41,3 +44,54 @@ def huisstijl():
     from vroeghulp.zaken.brieven import huisstijl as _huisstijl
 
     return _huisstijl()
+
+
+# --- reads for the DDAS delivery and the monitor (monitor.definities says which period) -----
+
+
+@dataclass(frozen=True)
+class DdasContactpoging:
+    soort: str
+    bereikt: bool
+    datum: date
+    dagdeel: str
+
+
+@dataclass(frozen=True)
+class DdasZaak:
+    """What the DDAS vroegsignalering delivery reads of one vroegsignaalzaak."""
+
+    id: int
+    resultaat: str
+    matchingsdatum: date
+    startdatum_matchingperiode: date
+    einddatum_matchingperiode: date
+    datum_opgepakt: date | None
+
+
+_DDAS_ZAAKVELDEN = tuple(DdasZaak.__dataclass_fields__)
+
+
+def zaken_lopend_in(van: date, tot: date):
+    """The cases that were open on at least one day of [van, tot]: created by matching on or
+    before ``tot`` (matchingsdatum) and not closed before ``van`` (datum_afgerond, set when a
+    case is afgerond or niet opgepakt)."""
+    return (Vroegsignaalzaak.objects.filter(matchingsdatum__lte=tot)
+            .filter(Q(datum_afgerond__isnull=True) | Q(datum_afgerond__gte=van)))
+
+
+def ddas_zaakpagina(van: date, tot: date, *, na_id: int, aantal: int) -> list[DdasZaak]:
+    """At most ``aantal`` cases open in [van, tot] with id > ``na_id``, in id order."""
+    rijen = (zaken_lopend_in(van, tot).filter(id__gt=na_id).order_by("id")
+             .values_list(*_DDAS_ZAAKVELDEN)[:aantal])
+    return [DdasZaak(*rij) for rij in rijen]
+
+
+def contactpogingen_per_zaak(zaak_ids: list[int]) -> dict[int, list[DdasContactpoging]]:
+    """Each case's contact attempts in date order, for these cases; a case without is absent."""
+    uit: dict[int, list[DdasContactpoging]] = {}
+    for zaak_id, *velden in (Contactpoging.objects.filter(zaak_id__in=zaak_ids)
+                             .order_by("zaak_id", "datum", "id")
+                             .values_list("zaak_id", "soort", "bereikt", "datum", "dagdeel")):
+        uit.setdefault(zaak_id, []).append(DdasContactpoging(*velden))
+    return uit
