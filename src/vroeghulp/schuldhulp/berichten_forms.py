@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld
+from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld, TekstVeld
 from vroeghulp.schuldhulp.models import Berichtsjabloon, Berichtsoort, Kanaal, Reactie
 
 # What a consulent sends from this screen; proposals and the bailiff letter have their own screens.
@@ -38,7 +38,7 @@ class ReactieForm(forms.Form):
     saldo = BedragVeld(
         label=_("Saldo in euro's"), required=False,
         help_text=_("Alleen bij ‘Saldo opgegeven’. Dit wordt het bevestigde saldo van de schuld."))
-    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
+    toelichting = TekstVeld(label=_("Toelichting"), required=False, max_length=500)
 
 
 class ImportForm(forms.Form):
@@ -51,4 +51,5 @@ class SjabloonForm(forms.ModelForm):
     class Meta:
         model = Berichtsjabloon
         fields = ["onderwerp", "tekst"]
+        field_classes = {"onderwerp": TekstVeld, "tekst": TekstVeld}
         widgets = {"tekst": forms.Textarea(attrs={"rows": 16})}

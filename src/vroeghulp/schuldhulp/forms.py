@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.signalering.intake.normaliseren import bedrag as lees_bedrag
+from vroeghulp.signalering.intake.normaliseren import ongeldige_tekens
 
 from vroeghulp.schuldhulp.models import Bedreiging, Doorverwijzing, Oplossingssoort, Uitstroomreden, Wie
 
@@ -29,7 +30,7 @@ class BedragVeld(forms.Field):
         "invalid": _("Vul een bedrag in, bijvoorbeeld 1250,00."),
         "negatief": _("Vul een bedrag in van 0 euro of meer."),
         "nul": _("Vul een bedrag in van meer dan 0 euro."),
-        "te_hoog": _("Dit bedrag is te hoog."),
+        "te_hoog": _("Dit bedrag is te hoog: hooguit %(max)s euro."),
         "centen": _("Vul hooguit 2 cijfers na de komma in."),
         "required": _("Vul een bedrag in."),
     }
@@ -52,7 +53,8 @@ class BedragVeld(forms.Field):
             raise forms.ValidationError(self.error_messages["nul"], code="nul")
         getal, code = lees_bedrag(tekst)
         if code == "bedrag_te_hoog" or (getal is not None and getal > self.max_bedrag):
-            raise forms.ValidationError(self.error_messages["te_hoog"], code="te_hoog")
+            raise forms.ValidationError(self.error_messages["te_hoog"], code="te_hoog",
+                                        params={"max": _bedrag_tekst(self.max_bedrag)})
         if code and re.fullmatch(r"[0-9.]*[.,][0-9]{3,}", tekst) and not re.fullmatch(r"\d{1,3}(\.\d{3})+", tekst):
             raise forms.ValidationError(self.error_messages["centen"], code="centen")
         if code:
@@ -60,6 +62,31 @@ class BedragVeld(forms.Field):
         if getal != getal.quantize(Decimal("0.01")):
             raise forms.ValidationError(self.error_messages["centen"], code="centen")
         return getal.quantize(Decimal("0.01"))
+
+
+def _bedrag_tekst(bedrag: Decimal) -> str:
+    """1000000000 -> "1.000.000.000", 99999999.99 -> "99.999.999,99" (the message says the limit)."""
+    heel, _punt, centen = f"{bedrag:,.2f}".partition(".")
+    heel = heel.replace(",", ".")
+    return heel if centen == "00" else f"{heel},{centen}"
+
+
+class TekstVeld(forms.CharField):
+    """Text a person types. NUL, lone surrogates and non-characters are refused with a Dutch
+    message naming the field, by the intake's own check
+    (``signalering.intake.normaliseren.ongeldige_tekens``): no database, letter or terminal takes
+    them (PostgreSQL refuses NUL in text; UTF-8 cannot hold a lone surrogate)."""
+
+    default_error_messages = {
+        "ongeldig_teken": _("%(veld)s bevat een teken dat geen tekst is (bijvoorbeeld een nul-teken). "
+                            "Haal het weg en probeer het opnieuw."),
+    }
+
+    def to_python(self, value):
+        if isinstance(value, str) and ongeldige_tekens(value):
+            raise forms.ValidationError(self.error_messages["ongeldig_teken"], code="ongeldig_teken",
+                                        params={"veld": self.label or _("Dit veld")})
+        return super().to_python(value)
 
 
 class StartForm(forms.Form):
@@ -81,10 +108,10 @@ class StapForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort oplossing"), required=False,
                               choices=[("", _("Standaard"))] + Oplossingssoort.choices)
     afwijzing = forms.BooleanField(label=_("Dit is een afwijzing (afwijzingsbeschikking)"), required=False)
-    toelichting = forms.CharField(label=_("Toelichting (alleen intern)"), required=False, max_length=500,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+    toelichting = TekstVeld(label=_("Toelichting (alleen intern)"), required=False, max_length=500,
+                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ChecklistForm(forms.Form):
-    omschrijving = forms.CharField(label=_("Wat is er nog nodig?"), max_length=200)
+    omschrijving = TekstVeld(label=_("Wat is er nog nodig?"), max_length=200)
     wie = forms.ChoiceField(label=_("Wie regelt het?"), choices=Wie.choices)

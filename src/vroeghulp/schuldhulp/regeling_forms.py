@@ -1,22 +1,18 @@
 """Forms of the settlement screen (``views/regeling.py``); ``schuldhulp.regeling`` checks everything again."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.schuldhulp.forms import DatumVeld
+from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld, TekstVeld
 from vroeghulp.schuldhulp.models import Kanaal, Reactie, Voorstelsoort
-
-BEDRAG_FOUT = _("Vul een bedrag in, bijvoorbeeld 1234,56.")
 
 
 def bedrag(label, *, required=True, help_text="", max_value=1_000_000):
-    return forms.DecimalField(
-        label=label, required=required, min_value=0, max_value=max_value, max_digits=12, decimal_places=2,
-        localize=True, help_text=help_text,
-        error_messages={"invalid": BEDRAG_FOUT, "required": _("Vul een bedrag in (0 mag ook)."),
-                        "min_value": _("Vul 0 of meer in."), "max_value": _("Dit bedrag is te hoog."),
-                        "max_decimal_places": _("Vul hooguit 2 cijfers na de komma in."),
-                        "max_digits": _("Dit bedrag is te hoog.")})
+    """The one amount field (``forms.BedragVeld``: 1.250,50, € 1.250,-, 2.300), 0 allowed."""
+    return BedragVeld(label=label, required=required, help_text=help_text, nul_mag=True,
+                      max_bedrag=Decimal(max_value), error_messages={"required": _("Vul een bedrag in (0 mag ook).")})
 
 
 class VtlbForm(forms.Form):
@@ -41,10 +37,10 @@ class VtlbForm(forms.Form):
 
 class AfloscapaciteitForm(forms.Form):
     afloscapaciteit = bedrag(_("Afloscapaciteit per maand (€)"), max_value=100_000)
-    reden = forms.CharField(label=_("Reden"), max_length=500,
-                            help_text=_("Bijvoorbeeld: uitkomst van de vtlb-calculator. Dit komt in de brief."),
-                            error_messages={"required": _("Schrijf op waarom u de afloscapaciteit zelf invult.")},
-                            widget=forms.Textarea(attrs={"rows": 2}))
+    reden = TekstVeld(label=_("Reden"), max_length=500,
+                      help_text=_("Bijvoorbeeld: uitkomst van de vtlb-calculator. Dit komt in de brief."),
+                      error_messages={"required": _("Schrijf op waarom u de afloscapaciteit zelf invult.")},
+                      widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VoorstelForm(forms.Form):
@@ -79,4 +75,4 @@ class AntwoordForm(forms.Form):
                                 error_messages={"required": _("Kies een antwoord."),
                                                 "invalid_choice": _("Kies akkoord, weigering of geen reactie.")})
     ontvangen_op = DatumVeld(label=_("Ontvangen op"), required=False, help_text=_("Leeg is vandaag."))
-    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
+    toelichting = TekstVeld(label=_("Toelichting"), required=False, max_length=500)

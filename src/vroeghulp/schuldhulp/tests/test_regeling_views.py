@@ -72,13 +72,21 @@ def test_saneringskrediet_and_nul_aanbod_letters(consulent, traject):
 
 
 @pytest.mark.parametrize("pad, data, melding", [
-    ("afloscapaciteit/", {"afl-afloscapaciteit": "veel", "afl-reden": "x"}, "Vul een bedrag in, bijvoorbeeld 1234,56."),
+    ("afloscapaciteit/", {"afl-afloscapaciteit": "veel", "afl-reden": "x"}, "Vul een bedrag in, bijvoorbeeld 1250,00."),
+    ("afloscapaciteit/", {"afl-afloscapaciteit": "100.000,01", "afl-reden": "x"},
+     "Dit bedrag is te hoog: hooguit 100.000 euro."),
+    ("afloscapaciteit/", {"afl-afloscapaciteit": "9" * 5000, "afl-reden": "x"}, "Dit bedrag is te hoog"),
+    ("afloscapaciteit/", {"afl-afloscapaciteit": "10", "afl-reden": "vtlb\x00"},
+     "Reden bevat een teken dat geen tekst is"),
     ("afloscapaciteit/", {"afl-afloscapaciteit": "10"}, "Schrijf op waarom u de afloscapaciteit zelf invult."),
     ("voorstel/", {"voorstel-soort": "schuldregeling"}, "Bereken of vul eerst de afloscapaciteit in."),
     ("voorstel/", {"voorstel-soort": "cadeau", "voorstel-berekening": "1"}, "Kies een soort regeling uit de lijst."),
     ("vtlb/", {"vtlb-netto_inkomen_per_maand": "2000", "vtlb-toetsingsinkomen": "24000", "vtlb-peildatum": "01-01-2020"},
      "Peildatum: "),
-    ("vtlb/", {"vtlb-netto_inkomen_per_maand": "-5", "vtlb-toetsingsinkomen": "x"}, "Vul 0 of meer in."),
+    ("vtlb/", {"vtlb-netto_inkomen_per_maand": "-5", "vtlb-toetsingsinkomen": "x"},
+     "Vul een bedrag in van 0 euro of meer."),
+    ("vtlb/", {"vtlb-netto_inkomen_per_maand": "2000", "vtlb-toetsingsinkomen": "12,345"},
+     "Vul hooguit 2 cijfers na de komma in."),
 ])
 def test_bad_input_gives_a_dutch_message(ingelogd, traject, pad, data, melding):
     antwoord = ingelogd.post(f"/schuldhulp/{traject.pk}/regeling/{pad}", data, follow=True)

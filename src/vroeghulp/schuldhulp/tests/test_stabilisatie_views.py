@@ -89,7 +89,9 @@ def test_budget_on_the_page(ingelogd, traject):
     ({"post-soort": "inkomen", "post-omschrijving": "Loon", "post-bedrag_per_maand": "-3"},
      "Bedrag per maand: Vul een bedrag in van 0 euro of meer."),
     ({"post-soort": "inkomen", "post-omschrijving": "Loon", "post-bedrag_per_maand": "99999999999"},
-     "Bedrag per maand: Dit bedrag is te hoog."),
+     "Bedrag per maand: Dit bedrag is te hoog: hooguit 99.999.999,99 euro."),
+    ({"post-soort": "inkomen", "post-omschrijving": "Loon\x00", "post-bedrag_per_maand": "3"},
+     "Omschrijving: Omschrijving bevat een teken dat geen tekst is"),
     ({"post-soort": "lening", "post-omschrijving": "Loon", "post-bedrag_per_maand": "3"}, "Soort: "),
     ({"post-soort": "inkomen", "post-bedrag_per_maand": "3"}, "Omschrijving: "),
 ])

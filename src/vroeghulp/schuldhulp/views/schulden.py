@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from vroeghulp.audit import services as audit
 from vroeghulp.schuldhulp import schulden, schuldenlijst, workflow
-from vroeghulp.schuldhulp.forms import DatumVeld
+from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld, TekstVeld
 from vroeghulp.schuldhulp.models import Schuld, Schuldeisersoort, Schuldstatus, Traject
 from vroeghulp.schuldhulp.views.trajecten import _alleen_schuldhulp
 
@@ -28,30 +28,13 @@ _PREFERENT = [("", gettext_lazy("Volgens de soort schuldeiser")), ("ja", gettext
               ("nee", gettext_lazy("Concurrent"))]
 
 
-class BedragVeld(forms.CharField):
-    """An amount as people write it (1.250,50 or 1250.50); the service checks it again."""
-
-    def __init__(self, **kwargs):
-        super().__init__(max_length=40, widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
-                         **kwargs)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if value in self.empty_values:
-            return None
-        try:
-            return schuldenlijst.lees_bedrag(value)
-        except schulden.Veldfout as fout:
-            raise forms.ValidationError(fout.melding) from None
-
-
 class SchuldForm(forms.Form):
-    schuldeiser = forms.CharField(label=gettext_lazy("Schuldeiser"), max_length=120,
-                                  help_text=gettext_lazy("Bijvoorbeeld CJIB, Woonstichting of de naam van het incassobureau."))
+    schuldeiser = TekstVeld(label=gettext_lazy("Schuldeiser"), max_length=120,
+                            help_text=gettext_lazy("Bijvoorbeeld CJIB, Woonstichting of de naam van het incassobureau."))
     soort = forms.ChoiceField(label=gettext_lazy("Soort schuldeiser"), choices=Schuldeisersoort.choices,
                               initial=Schuldeisersoort.OVERIG)
-    kenmerk = forms.CharField(label=gettext_lazy("Kenmerk van de schuldeiser"), max_length=60, required=False,
-                              help_text=gettext_lazy("Dossiernummer of factuurnummer."))
+    kenmerk = TekstVeld(label=gettext_lazy("Kenmerk van de schuldeiser"), max_length=60, required=False,
+                        help_text=gettext_lazy("Dossiernummer of factuurnummer."))
     bedrag = BedragVeld(label=gettext_lazy("Bedrag in euro's"), help_text=gettext_lazy("Bijvoorbeeld 1.250,50."))
     ontstaansdatum = DatumVeld(label=gettext_lazy("Ontstaan op"), required=False,
                                help_text=gettext_lazy("Bijvoorbeeld 31-01-2025. Mag leeg blijven."))
@@ -59,8 +42,8 @@ class SchuldForm(forms.Form):
     preferent = forms.ChoiceField(label=gettext_lazy("Preferent of concurrent"), choices=_PREFERENT, required=False,
                                   help_text=gettext_lazy("Preferente schulden gaan voor, bijvoorbeeld de Belastingdienst."))
     beslag_per_maand = BedragVeld(label=gettext_lazy("Beslag per maand (bij status beslag)"), required=False)
-    toelichting = forms.CharField(label=gettext_lazy("Toelichting (alleen intern)"), max_length=500, required=False,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+    toelichting = TekstVeld(label=gettext_lazy("Toelichting (alleen intern)"), max_length=500, required=False,
+                            widget=forms.Textarea(attrs={"rows": 2}))
 
     def velden(self) -> dict:
         d = dict(self.cleaned_data)

@@ -23,7 +23,7 @@ from vroeghulp.accounts.permissions import may_work_on_schuldhulp
 from vroeghulp.audit import services as audit
 from vroeghulp.common.werkstroom import WerkstroomFout
 from vroeghulp.schuldhulp import stabilisatie, stabilisatie_brief, workflow
-from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld
+from vroeghulp.schuldhulp.forms import BedragVeld, DatumVeld, TekstVeld
 from vroeghulp.schuldhulp.models import Budgetpost, Moratorium, Moratoriumsoort, Postsoort, Traject
 
 
@@ -34,8 +34,8 @@ def _bedragveld(label, *, required=True, help_text="", max_digits=10):
 
 class PostForm(forms.Form):
     soort = forms.ChoiceField(label=gettext_lazy("Soort"), choices=Postsoort.choices)
-    omschrijving = forms.CharField(label=gettext_lazy("Omschrijving"), max_length=120,
-                                   help_text=gettext_lazy("Bijvoorbeeld: Loon, Uitkering, Huur, Zorgverzekering."))
+    omschrijving = TekstVeld(label=gettext_lazy("Omschrijving"), max_length=120,
+                             help_text=gettext_lazy("Bijvoorbeeld: Loon, Uitkering, Huur, Zorgverzekering."))
     bedrag_per_maand = _bedragveld(gettext_lazy("Bedrag per maand"))
 
 
@@ -65,8 +65,8 @@ class PauzeForm(forms.Form):
     einddatum = DatumVeld(label=gettext_lazy("Einddatum"),
                           help_text=gettext_lazy("De laatste dag van de pauze. Een afkoelingsperiode duurt hooguit "
                                                  "6 maanden (Wgs artikel 5)."))
-    toelichting = forms.CharField(label=gettext_lazy("Toelichting"), required=False, max_length=500,
-                                  widget=forms.Textarea(attrs={"rows": 2}))
+    toelichting = TekstVeld(label=gettext_lazy("Toelichting"), required=False, max_length=500,
+                            widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, schuldeisers=(), **kwargs):
         super().__init__(*args, **kwargs)
