@@ -6,7 +6,7 @@ management commands. Two-word commands map to one command: ``signalen importeer`
 import os
 import sys
 
-TWO_WORD = {"signalen", "ddas", "partners", "schuldhulp"}
+TWO_WORD = {"signalen", "ddas", "partners", "schuldhulp", "monitor"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,13 @@
+"""The tables of the monitor, one module per subject. Import from ``vroeghulp.monitor.models``.
+
+- ``cellen``: the pre-aggregated counts of the dashboard (no person, no case id), refreshed by
+  ``vroeghulp monitor bijwerken``, and the log of each refresh (the freshness on the screen);
+- ``doelen``: the CBS figures of the municipality entered or imported for the national goals.
+
+The DDAS deliveries (``monitor.ddas``) add their own module here.
+"""
+
+from vroeghulp.monitor.models.cellen import (  # noqa: F401
+    Bijwerking, Contactcel, Kwaliteitscel, Maat, Monitorcel, Niveau, Periodesoort,
+)
+from vroeghulp.monitor.models.doelen import CbsCijfer, CbsOnderwerp  # noqa: F401

@@ -1,0 +1,156 @@
+"""Counts of vroegsignaalzaken for the monitor, done by the database (GROUP BY), never case rows
+in Python. The monitor reads these (its import contract forbids it our models); what a step
+means is written here once, next to the workflow that sets the fields.
+
+The caller passes the cases of a period (``monitor.definities.zaken``: open on a day of it); each
+counts in its wijk and the buurt of the resident's address (empty when the household is not in
+the BRP), with its state now. With ``partnertype`` only the cases with at least one signal of
+that DDAS type count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import models
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum
+
+from vroeghulp.signalering.models import Vroegsignaal
+from vroeghulp.zaken.models import Contactpoging, Eindresultaat, Matchsoort, Statuswijziging, Zaakstatus
+
+# The DDAS results that mean the resident accepted help (advice, a quick fix, or further help);
+# "Verwijzing zonder tussenkomst inwoner" is a referral without the resident, not an acceptance.
+HULP_AANVAARD = (
+    Eindresultaat.BUDGETADVIES, Eindresultaat.VERVOLGHULP, Eindresultaat.VERVOLGHULP_FINANCIEEL,
+    Eindresultaat.VERVOLGHULP_NIET_FINANCIEEL,
+)
+
+
+class Dagen(models.Func):
+    """Whole days from ``begin`` to ``eind`` (two dates), on SQLite and PostgreSQL."""
+
+    output_field = models.IntegerField()
+
+    def __init__(self, eind, begin):
+        super().__init__(eind, begin)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="CAST(julianday(%(expressions)s) AS INTEGER)",
+                           arg_joiner=") - julianday(", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
+
+
+@dataclass(frozen=True)
+class Zaaktelling:
+    """The cases of one wijk and buurt (and partner type, when asked) per funnel step."""
+
+    wijk_id: int | None
+    buurt_id: int | None
+    zaken: int
+    enkelvoudig: int
+    meervoudig: int
+    opeenvolgend: int
+    opgepakt: int
+    contact: int
+    aangeboden: int
+    aanvaard: int
+    met_eerste_poging: int
+    dagen_eerste_poging: int
+    met_resultaat: int
+    dagen_resultaat: int
+
+
+def _zaken(zaken, partnertype: str):
+    if partnertype:
+        zaken = zaken.filter(Exists(Vroegsignaal.objects.filter(zaak_id=OuterRef("pk"), partner__type=partnertype)))
+    return zaken
+
+
+def zaaktellingen(zaken, partnertype: str = "") -> list[Zaaktelling]:
+    """Per (wijk, buurt): these cases and how far they got. The steps
+    are nested by construction (a later step implies the earlier ones), so the funnel never
+    widens: a case with an accepted result was offered help, one offered help was contacted."""
+    aanvaard = Q(resultaat__in=HULP_AANVAARD)
+    aangeboden = Q(datum_hulp_aangeboden__isnull=False) | aanvaard
+    contact = Q(contact_via_status=True) | Q(contact_via_poging=True) | aangeboden
+    opgepakt = Q(datum_opgepakt__isnull=False) | contact
+    met_resultaat = ~Q(resultaat="") & Q(datum_afgerond__isnull=False)
+    rijen = (
+        _zaken(zaken, partnertype)
+        .annotate(
+            contact_via_status=Exists(Statuswijziging.objects.filter(zaak_id=OuterRef("pk"),
+                                                                     naar=Zaakstatus.CONTACT_GELEGD)),
+            contact_via_poging=Exists(Contactpoging.objects.filter(zaak_id=OuterRef("pk"), bereikt=True)),
+            eerste_poging=Subquery(Contactpoging.objects.filter(zaak_id=OuterRef("pk")).order_by()
+                                   .values("zaak_id").annotate(d=Min("datum")).values("d")[:1]),
+        )
+        .values(wijk_ref=F("wijk_id"),
+                buurt_ref=F("inwoner__huishouden__adres__buurt_id"))
+        .annotate(
+            n_zaken=Count("id"),
+            n_enkelvoudig=Count("id", filter=Q(matchsoort=Matchsoort.ENKELVOUDIG)),
+            n_meervoudig=Count("id", filter=Q(matchsoort=Matchsoort.MEERVOUDIG)),
+            n_opeenvolgend=Count("id", filter=Q(matchsoort=Matchsoort.OPEENVOLGEND)),
+            n_opgepakt=Count("id", filter=opgepakt),
+            n_contact=Count("id", filter=contact),
+            n_aangeboden=Count("id", filter=aangeboden),
+            n_aanvaard=Count("id", filter=aanvaard),
+            n_met_eerste_poging=Count("eerste_poging"),
+            n_dagen_eerste_poging=Sum(Dagen(F("eerste_poging"), F("matchingsdatum"))),
+            n_met_resultaat=Count("id", filter=met_resultaat),
+            n_dagen_resultaat=Sum(Dagen(F("datum_afgerond"), F("matchingsdatum")), filter=met_resultaat),
+        )
+        .order_by()
+    )
+    return [
+        Zaaktelling(
+            wijk_id=r["wijk_ref"], buurt_id=r["buurt_ref"], zaken=r["n_zaken"],
+            enkelvoudig=r["n_enkelvoudig"], meervoudig=r["n_meervoudig"], opeenvolgend=r["n_opeenvolgend"],
+            opgepakt=r["n_opgepakt"], contact=r["n_contact"], aangeboden=r["n_aangeboden"],
+            aanvaard=r["n_aanvaard"], met_eerste_poging=r["n_met_eerste_poging"],
+            dagen_eerste_poging=r["n_dagen_eerste_poging"] or 0, met_resultaat=r["n_met_resultaat"],
+            dagen_resultaat=r["n_dagen_resultaat"] or 0,
+        )
+        for r in rijen
+    ]
+
+
+@dataclass(frozen=True)
+class Resultaattelling:
+    wijk_id: int | None
+    buurt_id: int | None
+    resultaat: str
+    aantal: int
+
+
+def resultaattellingen(zaken, partnertype: str = "") -> list[Resultaattelling]:
+    """Per (wijk, buurt, DDAS eindresultaat): these cases with that result."""
+    rijen = (_zaken(zaken, partnertype).exclude(resultaat="")
+             .values(wijk_ref=F("wijk_id"),
+                     buurt_ref=F("inwoner__huishouden__adres__buurt_id"), uitkomst=F("resultaat"))
+             .annotate(n=Count("id")).order_by())
+    return [Resultaattelling(r["wijk_ref"], r["buurt_ref"], r["uitkomst"], r["n"]) for r in rijen]
+
+
+@dataclass(frozen=True)
+class Contacttelling:
+    wijk_id: int | None
+    buurt_id: int | None
+    soort: str
+    dagdeel: str
+    pogingen: int
+    bereikt: int
+
+
+def contacttellingen(zaken, van: date, tot: date, partnertype: str = "") -> list[Contacttelling]:
+    """Per (wijk, buurt, DDAS Contactsoort, dagdeel): the attempts on these cases dated in
+    [van, tot], and how many reached the resident."""
+    rijen = (Contactpoging.objects.filter(zaak__in=_zaken(zaken, partnertype), datum__gte=van, datum__lte=tot)
+             .values(wijk_ref=F("zaak__wijk_id"), buurt_ref=F("zaak__inwoner__huishouden__adres__buurt_id"),
+                     kanaal=F("soort"), deel=F("dagdeel"))
+             .annotate(n=Count("id"), n_bereikt=Count("id", filter=Q(bereikt=True))).order_by())
+    return [Contacttelling(r["wijk_ref"], r["buurt_ref"], r["kanaal"], r["deel"], r["n"],
+                           r["n_bereikt"]) for r in rijen]
