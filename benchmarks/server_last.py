@@ -184,6 +184,9 @@ def main() -> None:
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--hergebruik", action="store_true",
                         help="keep the database of the previous run (no drop, no import)")
+    parser.add_argument("--in-proces", action="store_true",
+                        help="no server, no wrk: CPU per request of the WSGI handler in this process "
+                        "(production settings, the database of the previous run)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk ontbreekt: installeer het met 'apt-get install wrk' (Debian/Ubuntu).")
@@ -197,8 +200,13 @@ def main() -> None:
                VROEGHULP_ALLOWED_HOSTS="127.0.0.1", VROEGHULP_VAR_DIR=str(tmp), VROEGHULP_BRP_BRON="uit",
                VROEGHULP_POSTCODES_PC4="3451-3455,3511-3585", VROEGHULP_BIND=f"127.0.0.1:{port}",
                VROEGHULP_WORKERS=str(args.workers))
+    if "VROEGHULP_DB_PREPARED" in os.environ:  # to compare with prepared statements off
+        env["VROEGHULP_DB_PREPARED"] = os.environ["VROEGHULP_DB_PREPARED"]
     if args.threads:
         env["VROEGHULP_THREADS"] = str(args.threads)
+    if args.in_proces:
+        in_proces(env)
+        return
     begin = time.perf_counter()
     ids_pad = Path(tempfile.gettempdir()) / "vh-bench-server-ids.json"
     if args.hergebruik and ids_pad.exists():
@@ -271,6 +279,74 @@ def main() -> None:
     }
     print(json.dumps(resultaat, indent=2))
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def in_proces(env: dict, rondes: int = 3, verzoeken: int = 300) -> None:
+    """CPU per request of the application alone: Django's WSGI handler with production settings
+    called in this process on the database of the previous run (PostgreSQL's own CPU is in its
+    backend, not here), ``rondes`` x ``verzoeken`` of each kind, time.process_time, the lowest
+    round (the one least disturbed by other work on the machine)."""
+    import io
+    import random
+
+    ids_pad = Path(tempfile.gettempdir()) / "vh-bench-server-ids.json"
+    if not ids_pad.exists():
+        sys.exit("Eerst een gewone run: --in-proces meet op de database van de vorige run.")
+    ids = json.loads(ids_pad.read_text())
+    token = run("partners", "token", "energie", env=env).stdout.strip()
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "vroeghulp.settings"
+    from vroeghulp.wsgi import application
+
+    vandaag = dt.date.today()
+
+    def omgeving(pad: str) -> dict:
+        pad, _, query = pad.partition("?")
+        return {"REQUEST_METHOD": "GET", "PATH_INFO": pad, "QUERY_STRING": query, "SCRIPT_NAME": "",
+                "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "443", "SERVER_PROTOCOL": "HTTP/1.1",
+                "HTTP_HOST": "127.0.0.1", "HTTP_AUTHORIZATION": f"Bearer {token}",
+                "HTTP_X_FORWARDED_PROTO": "https", "REMOTE_ADDR": "127.0.0.1", "wsgi.url_scheme": "http",
+                "wsgi.input": io.BytesIO(b""), "wsgi.errors": sys.stderr, "wsgi.version": (1, 0),
+                "wsgi.multithread": True, "wsgi.multiprocess": True, "wsgi.run_once": False}
+
+    def verzoek(pad: str) -> None:
+        statussen = []
+        antwoord = application(omgeving(pad), lambda status, headers, exc_info=None: statussen.append(status))
+        try:
+            b"".join(antwoord)
+        finally:
+            antwoord.close()
+        if not statussen[0].startswith("200"):
+            sys.exit(f"{pad}: {statussen[0]}")
+
+    soorten = {
+        "een_signaal": lambda: f"/api/v1/signalen/{random.choice(ids)}/status",
+        "pagina": lambda: f"/api/v1/signalen/status?sinds={vandaag - dt.timedelta(days=random.randint(1, 7))}",
+    }
+    for maak in soorten.values():  # warm-up: connection, caches, the first of each kind
+        for _ in range(20):
+            verzoek(maak())
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # the one backend of this process (persistent connection)
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    resultaat = {}
+    for naam, maak in soorten.items():
+        paden = [[maak() for _ in range(verzoeken)] for _ in range(rondes)]
+        tijden, pg_tijden = [], []
+        for ronde in paden:
+            pg_begin = cpu_seconden([backend])[backend]
+            begin = time.process_time()
+            for pad in ronde:
+                verzoek(pad)
+            tijden.append((time.process_time() - begin) * 1000 / verzoeken)
+            pg_tijden.append((cpu_seconden([backend])[backend] - pg_begin) * 1000 / verzoeken)
+        resultaat[naam] = {"cpu_ms": round(min(tijden), 3), "rondes_ms": [round(t, 3) for t in tijden],
+                           "postgresql_ms": round(min(pg_tijden), 3),
+                           "postgresql_rondes_ms": [round(t, 3) for t in pg_tijden]}
+    resultaat["load"] = [round(x, 2) for x in os.getloadavg()]
+    print(json.dumps(resultaat, indent=2))
 
 
 def _kinderen_cpu() -> float:

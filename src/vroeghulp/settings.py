@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "vroeghulp.common.csp.VasteCSPMiddleware",  # django-csp, the policy built once
     "django_htmx.middleware.HtmxMiddleware",
     "vroeghulp.accounts.middleware.LoginRequiredMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -118,6 +118,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("VROEGHULP_DB_PREPARED", True):
+    # Parameters bound by the server and a statement run 5 times on a connection prepared there
+    # (psycopg 3): PostgreSQL then parses and plans it once per connection, not per call (the
+    # partner status API, issue 10 load test). Off (VROEGHULP_DB_PREPARED=0) behind a pooler in
+    # transaction mode that does not track prepared statements (pgbouncer before 1.21).
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}), "server_side_binding": True, "prepare_threshold": 5,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.Gebruiker"
