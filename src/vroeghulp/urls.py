@@ -14,6 +14,7 @@ APP_PREFIXES = [
     ("zaken/", "zaken"),
     ("schuldhulp/", "schuldhulp"),
     ("zelfcheck/", "zelfcheck"),
+    ("zelfcheck-beheer/", "zelfcheck.urls_beheer"),  # not public: behind the login middleware
     ("monitor/", "monitor"),
     ("ddas/", "monitor.ddas_urls"),
 ]

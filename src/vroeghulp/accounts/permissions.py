@@ -68,6 +68,11 @@ def may_upload_signals(user) -> bool:
     return has_role(user, {Rol.BEHEERDER, Rol.TEAMLEIDER})
 
 
+def may_manage_zelfcheck(user) -> bool:
+    """The local schemes and help points the public zelfcheck shows (configuration, no personal data)."""
+    return has_role(user, {Rol.BEHEERDER})
+
+
 def may_do_warm_handover(user) -> bool:
     """A ketenpartner linked to an informal signal partner that is still active."""
     partner = user.signaalpartner if has_role(user, {Rol.KETENPARTNER}) and user.signaalpartner_id else None

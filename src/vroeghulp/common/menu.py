@@ -29,6 +29,7 @@ MENU: list[tuple[str, str, Callable | frozenset]] = [
     ("signalering:aanleveren", _("Signalen aanleveren"), permissions.may_upload_signals),
     ("signalering:partners", _("Signaalpartners"), permissions.is_beheerder),
     ("accounts:gebruikers", _("Gebruikers en teams"), permissions.is_beheerder),
+    ("zelfcheck_beheer:overzicht", _("Zelfcheck"), permissions.may_manage_zelfcheck),
     ("audit:zoeken", _("Audittrail"), permissions.is_beheerder),
 ]
 
