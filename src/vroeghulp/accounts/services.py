@@ -4,10 +4,11 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vroeghulp.accounts.demo_accounts import DEMO_USERNAMES
-from vroeghulp.accounts.models import ApiClient, ApiToken, Gebruiker, Rol, Team
+from vroeghulp.accounts.models import ApiClient, ApiToken, Gebruiker, Rol, Scope, Team
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.gebieden.models import Wijk
@@ -80,3 +81,27 @@ def nieuwe_api_token(client: ApiClient) -> tuple[ApiToken, str]:
 def token_gebruikt(token: ApiToken, moment) -> None:
     """Record when a token was last used."""
     ApiToken.objects.filter(pk=token.pk).update(laatst_gebruikt=moment)
+
+
+# --- the CBS client of the DDAS deliveries (monitor.ddas) -------------------------------------
+
+DDAS_SCOPE = Scope.DDAS_LEVERING.value
+
+
+def client_van_token(waarde: str) -> ApiClient | None:
+    """The active client of this token if it is valid (not revoked), else None; the use is
+    recorded as ``api.auth.TokenAuth`` does. Whether the client may do the call is the caller's
+    check (``client.heeft_scope``): an unknown token is 401, a known one without the scope 403."""
+    gevonden = ApiToken.zoek(waarde)
+    if gevonden is None:
+        return None
+    token_gebruikt(gevonden, timezone.now())
+    return gevonden.client
+
+
+def cbs_client(naam: str = "CBS") -> ApiClient:
+    """The API client of CBS with the DDAS scope (and only that), created when absent."""
+    client, _nieuw = ApiClient.objects.get_or_create(naam=naam, defaults={"scopes": [DDAS_SCOPE]})
+    if client.scopes != [DDAS_SCOPE] or client.signaalpartner_id is not None:
+        raise ValueError(f"De API-client '{naam}' bestaat al met andere rechten; kies een andere naam.")
+    return client
