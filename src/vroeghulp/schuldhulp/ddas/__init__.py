@@ -6,49 +6,30 @@ Only what a traject knows goes in; a field without a value is left out (the sche
 - ``codeGegevensleverancier`` is the software's name and version;
 - ``omschrijving`` (traject and uitstroom) is left out: CBS does not need it and the internal
   explanation may name people;
-- ``toekenningsdatum``, ``schuldregeling`` and ``totaalSchuldbedragBijAanvangSchuld`` wait for the
-  debt overview and the settlement (not built yet);
-- ``schulden``: the arrears signalled in the vroegsignaalzaak the traject started from, in whole
-  euros (half a euro rounds up), with the partner as schuldeiser (``naam`` and ``Naam`` both, as
-  the Q&A asks).
+- ``schulden``, ``moratoria`` and ``voorlopigeVoorzieningen`` come from the debt overview (the
+  signals of the case are in it as debts) and the collection pauses: ``ddas/schulden.py``;
+- ``schuldregeling``, ``toekenningsdatum``, ``totaalSchuldbedragBijAanvangSchuld`` and
+  ``oplossing.vtlb`` come from the settlement proposal: ``ddas/regeling.py``.
 
 ``json_schema_Uitwisselmodel.json`` next to this file is the official schema, unchanged (README.md).
 """
 
 from datetime import date, datetime, timezone as tz
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 import vroeghulp
 from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.personen.models import Inwoner, Rol
-from vroeghulp.schuldhulp.models import Doorverwijzing, Traject
+from vroeghulp.schuldhulp.ddas import regeling as ddas_regeling, schulden as ddas_schulden
+from vroeghulp.schuldhulp.ddas.waarden import datum as _d, zonder_leeg as _zonder_leeg
+from vroeghulp.schuldhulp.models import Doorverwijzing, Schuld, Traject, Voorstel
 
 SCHEMA = Path(__file__).with_name("json_schema_Uitwisselmodel.json")
 DOEL = "Levering aan CBS voor de statistiek (Wgs art. 9, DDAS)"
-
-# DDAS EnumSchuldensoort per signal partner type (DDAS EnumSignaalpartner).
-SCHULDSOORT = {
-    "Zorg": "Zorg", "CAK Zorgverzekeringen": "Zorg", "CAK Eigen bijdrage": "Zorg",
-    "Energie": "Nuts", "Water": "Nuts",
-    "DUO": "Publiek", "Belastingdienst": "Publiek", "Dienst Toeslagen": "Publiek",
-}
-
-
-def _d(waarde: date | None) -> str | None:
-    return waarde.isoformat() if waarde else None
-
-
-def _zonder_leeg(obj: dict) -> dict:
-    return {k: v for k, v in obj.items() if v not in (None, "", [], {})}
-
-
-def _euro(bedrag) -> int:
-    return int(Decimal(bedrag).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
 
 
 def _client(inwoner: Inwoner) -> dict:
@@ -77,14 +58,13 @@ def schuldhulptraject(traject: Traject) -> dict:
     t = traject
     begeleiding = ([{"soort": "Beschermingsbewind", "startdatum": _d(t.doorverwijzing_datum)}]
                    if t.doorverwijzing == Doorverwijzing.BESCHERMINGSBEWIND else [])
-    schulden = [_zonder_leeg({
-        "bedrag": _euro(s.bedrag), "peildatum": _d(s.signaaldatum),
-        "schuldsoort": SCHULDSOORT.get(s.partnertype, "Overig"), "zakelijkeSchuld": False,
-        "schuldeiser": {"naam": s.partner, "Naam": s.partner, "privepersoon": False},
-    }) for s in t.signalen.all()]
+    pauzes = list(t.moratoria.all())
+    regeling = ddas_regeling.van(list(t.voorstellen.all()))
     return _zonder_leeg({
         "startdatum": _d(t.aanmelddatum),
         "einddatum": _d(t.uitstroom_datum),
+        "toekenningsdatum": regeling.toekenningsdatum,
+        "totaalSchuldbedragBijAanvangSchuld": regeling.totaal_schuldbedrag,
         "gemeentecode": settings.GEMEENTECODE,
         "aanmelding": _zonder_leeg({"crisisinterventie": t.crisis, "startdatum": _d(t.aanmelddatum),
                                     "einddatum": _d(t.aanmelding_einddatum)}),
@@ -96,11 +76,14 @@ def schuldhulptraject(traject: Traject) -> dict:
         "stabilisatie": _zonder_leeg({"startdatum": _d(t.stabilisatie_startdatum),
                                       "einddatum": _d(t.stabilisatie_einddatum)}),
         "planVanAanpak": _zonder_leeg({"datumAfronding": _d(t.plan_van_aanpak_datum)}),
+        "moratoria": ddas_schulden.moratoria(pauzes),
+        "voorlopigeVoorzieningen": ddas_schulden.voorlopige_voorzieningen(pauzes),
         "oplossing": _zonder_leeg({"soort": t.oplossingssoort, "startdatum": _d(t.oplossing_startdatum),
-                                   "einddatum": _d(t.oplossing_einddatum)}),
+                                   "einddatum": _d(t.oplossing_einddatum), "vtlb": regeling.vtlb}),
         "nazorg": _zonder_leeg({"startdatum": _d(t.nazorg_startdatum), "einddatum": _d(t.nazorg_einddatum)}),
         "begeleiding": begeleiding,
-        "schulden": schulden,
+        "schulden": [ddas_schulden.schuld(s) for s in t.schulden.all()],
+        "schuldregeling": regeling.schuldregeling,
         "uitstroom": _zonder_leeg({"datum": _d(t.uitstroom_datum), "reden": t.uitstroom_reden,
                                    "datumBeeindigingsbeschikking": _d(t.datum_beeindigingsbeschikking)}),
     })
@@ -110,7 +93,10 @@ def trajecten_in_periode(van: date, tot: date):
     """Trajecten that ran on at least one day of the period (CBS joins overlapping parts)."""
     return (Traject.objects.filter(aanmelddatum__lte=tot)
             .filter(Q(uitstroom_datum__isnull=True) | Q(uitstroom_datum__gte=van))
-            .select_related("inwoner__huishouden__adres").prefetch_related("signalen").order_by("id"))
+            .select_related("inwoner__huishouden__adres")
+            .prefetch_related(Prefetch("schulden", queryset=Schuld.objects.select_related("schuldeiser").order_by("id")),
+                              "moratoria", Prefetch("voorstellen", queryset=Voorstel.objects.select_related("berekening")))
+            .order_by("id"))
 
 
 def levering(van: date, tot: date, *, door, organisatie: str, nu: datetime | None = None) -> dict:
