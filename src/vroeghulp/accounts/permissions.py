@@ -77,3 +77,13 @@ def may_do_warm_handover(user) -> bool:
     """A ketenpartner linked to an informal signal partner that is still active."""
     partner = user.signaalpartner if has_role(user, {Rol.KETENPARTNER}) and user.signaalpartner_id else None
     return partner is not None and partner.informeel and partner.actief
+
+
+def may_see_monitor(user) -> bool:
+    """The monitor's figures per area (small cells suppressed): analist and teamleider."""
+    return has_role(user, {Rol.ANALIST, Rol.TEAMLEIDER})
+
+
+def may_enter_cbs_figures(user) -> bool:
+    """The municipality's CBS figures for the national goals (entered or imported): the analist."""
+    return has_role(user, {Rol.ANALIST})

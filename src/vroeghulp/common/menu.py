@@ -26,6 +26,7 @@ MENU: list[tuple[str, str, Callable | frozenset]] = [
     ("schuldhulp:werklijst", _("Schuldhulp"), permissions.may_work_on_schuldhulp),
     ("zaken:warme_overdracht", _("Warme overdracht"), permissions.may_do_warm_handover),
     ("zaken:sjablonen", _("Brieven"), permissions.may_manage_letters),
+    ("monitor:dashboard", _("Monitor"), permissions.may_see_monitor),
     ("signalering:aanleveren", _("Signalen aanleveren"), permissions.may_upload_signals),
     ("signalering:partners", _("Signaalpartners"), permissions.is_beheerder),
     ("accounts:gebruikers", _("Gebruikers en teams"), permissions.is_beheerder),

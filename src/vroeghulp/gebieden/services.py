@@ -1,5 +1,6 @@
 """Loading a municipality's gebieden (wijken, buurten, postcodes) into the database."""
 
+from dataclasses import dataclass
 from itertools import product
 
 from django.db import transaction
@@ -72,3 +73,28 @@ def laad_utrecht() -> Gemeente:
         ignore_conflicts=True,
     )
     return gemeente
+
+
+# --- reads for other apps (the monitor's filters and tables) ---------------------------------
+
+
+@dataclass(frozen=True)
+class Gebied:
+    """A wijk or buurt: its id, CBS code, name, and (for a buurt) its wijk."""
+
+    id: int
+    code: str
+    naam: str
+    focusgebied: bool = False
+    wijk_id: int | None = None
+
+
+def wijken() -> list[Gebied]:
+    return [Gebied(*r) for r in Wijk.objects.order_by("naam").values_list("id", "code", "naam", "focusgebied")]
+
+
+def buurten(wijk_id: int | None = None) -> list[Gebied]:
+    buurten = Buurt.objects.order_by("naam")
+    if wijk_id is not None:
+        buurten = buurten.filter(wijk_id=wijk_id)
+    return [Gebied(i, c, n, False, w) for i, c, n, w in buurten.values_list("id", "code", "naam", "wijk_id")]

@@ -154,3 +154,7 @@ def contacttellingen(zaken, van: date, tot: date, partnertype: str = "") -> list
              .annotate(n=Count("id"), n_bereikt=Count("id", filter=Q(bereikt=True))).order_by())
     return [Contacttelling(r["wijk_ref"], r["buurt_ref"], r["kanaal"], r["deel"], r["n"],
                            r["n_bereikt"]) for r in rijen]
+
+
+# Every DDAS eindresultaat, in the standard's order, for the monitor's distribution.
+RESULTATEN = {r.value: r.label for r in Eindresultaat}

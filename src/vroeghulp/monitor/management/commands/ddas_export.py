@@ -19,6 +19,8 @@ def _datum(waarde: str, optie: str) -> date:
 
 
 class Command(BaseCommand):
+    # a data export needs no URL or template checks; they would only delay the start
+    requires_system_checks = []
     help = "Schrijft de DDAS-levering aan het CBS over een periode (JSON volgens de officiële standaard)."
 
     def add_arguments(self, parser):

@@ -1,0 +1,12 @@
+"""Audit-coverage entries of the monitor's screens (see vroeghulp.audit.tests.dekking)."""
+
+_CIJFERS = "Alleen aantallen uit de monitorcellen (kleine aantallen verborgen), nooit gegevens van een persoon."
+
+PERSOONSGEGEVENS = {}
+ZONDER_PERSOONSGEGEVENS = {
+    "monitor:dashboard": _CIJFERS,
+    "monitor:grafiek": _CIJFERS + " Een SVG-grafiek.",
+    "monitor:download": _CIJFERS + " Dezelfde tabel als CSV of XLSX.",
+    "monitor:kwaliteit": "Aantallen per signaalpartner (een organisatie) en maand, geen personen en geen gebieden.",
+    "monitor:doelen": "CBS-cijfers van de hele gemeente en de landelijke doelen; geen gegevens van personen.",
+}
