@@ -26,7 +26,6 @@ class BedragVeld(forms.Field):
         "invalid": _("Vul een bedrag in euro's in, bijvoorbeeld 1250 of 1.250,50."),
         "negatief": _("Vul een bedrag in van 0 euro of meer."),
         "te_hoog": _("Dit bedrag is te hoog. Kijk het nog eens na."),
-        "centen": _("Vul hooguit 2 cijfers na de komma in."),
         "required": _("Vul een bedrag in. Is het niets? Vul dan 0 in."),
     }
 
@@ -45,10 +44,8 @@ class BedragVeld(forms.Field):
         getal, code = lees_bedrag(tekst)
         if code == "bedrag_te_hoog" or (getal is not None and getal > self.max_bedrag):
             raise forms.ValidationError(self.error_messages["te_hoog"], code="te_hoog")
-        if code:
+        if code:  # also more than two decimals: the reader refuses them
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        if getal != getal.quantize(Decimal("0.01")):
-            raise forms.ValidationError(self.error_messages["centen"], code="centen")
         return getal.quantize(Decimal("0.01"))
 
 

@@ -157,6 +157,8 @@ def _ja_nee_tekst(waarde: bool | None):
 class Vraag:
     naam: str
     form: type[forms.Form]
+    # applies to these answers; a question that depends on one not answered yet counts (so the
+    # progress "question 3 of 10" only ever shrinks)
     geldt: Callable[[Antwoorden], bool]
     zet: Callable[[Antwoorden, dict], Antwoorden]  # cleaned data -> new answers
     initieel: Callable[[Antwoorden], dict]
@@ -182,11 +184,11 @@ VRAGEN: tuple[Vraag, ...] = (
           _("Kinderen")),
     Vraag("woning", WoningForm, _altijd, lambda a, d: a.met("woning", woning=d["woning"]),
           lambda a: {"woning": a.woning}, _("Wonen")),
-    Vraag("huur", HuurForm, lambda a: a.woning == "huur", lambda a, d: a.met("huur", huur=d["huur"]),
+    Vraag("huur", HuurForm, lambda a: a.woning in (None, "huur"), lambda a, d: a.met("huur", huur=d["huur"]),
           lambda a: {"huur": _tekst(a.huur)}, _("Huur")),
     Vraag("inkomen", InkomenForm, _altijd, lambda a, d: a.met("inkomen", inkomen=_inkomen(d)),
           lambda a: _inkomen_initieel(a.inkomen), _("Uw inkomen")),
-    Vraag("inkomen_partner", InkomenPartnerForm, lambda a: bool(a.partner),
+    Vraag("inkomen_partner", InkomenPartnerForm, lambda a: a.partner is not False,
           lambda a, d: a.met("inkomen_partner", inkomen_partner=_inkomen(d)),
           lambda a: _inkomen_initieel(a.inkomen_partner), _("Inkomen van uw partner")),
     Vraag("vermogen", VermogenForm, _altijd, lambda a, d: a.met("vermogen", vermogen=d["vermogen"]),
