@@ -22,8 +22,9 @@ STIJL = Style(
 
 
 def _basis(soort, titel: str, **opties):
-    return soort(style=STIJL, js=[], title=titel, print_values=True, print_zeroes=True, width=720, height=420,
-                 show_legend=opties.pop("show_legend", False), disable_xml_declaration=False, **opties)
+    opties = {"width": 720, "height": 420, "show_legend": False, **opties}
+    return soort(style=STIJL, js=[], title=titel, print_values=True, print_zeroes=True,
+                 disable_xml_declaration=False, **opties)
 
 
 # pygal always writes its config as a <script> (for the tooltips of its own JavaScript, which we

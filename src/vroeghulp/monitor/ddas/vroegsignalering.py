@@ -37,7 +37,9 @@ def _d(waarde) -> str | None:
 
 
 def euro(bedrag) -> int:
-    return int(Decimal(str(bedrag)).quantize(_EEN, rounding=ROUND_HALF_UP))
+    if not isinstance(bedrag, Decimal):  # a float from a raw SQLite read: via its shortest text
+        bedrag = Decimal(str(bedrag))
+    return int(bedrag.quantize(_EEN, rounding=ROUND_HALF_UP))
 
 
 def signaal(s: signalering.DdasSignaal, partnertypen: dict[int, str]) -> dict:

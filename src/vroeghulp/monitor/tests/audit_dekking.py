@@ -1,4 +1,5 @@
-"""Audit-coverage entries of the monitor's screens (see vroeghulp.audit.tests.dekking)."""
+"""Audit-coverage entries of the monitor app (see vroeghulp.audit.tests.dekking): the monitor's
+screens here; the DDAS delivery screens (``ddas_urls``) add theirs to the same two dicts."""
 
 _CIJFERS = "Alleen aantallen uit de monitorcellen (kleine aantallen verborgen), nooit gegevens van een persoon."
 
