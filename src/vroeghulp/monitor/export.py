@@ -1,5 +1,6 @@
-"""The monitor's tables as CSV and XLSX: the same suppressed numbers as the page and the chart
-(a hidden value is written as "<5", the threshold's text, never as a number)."""
+"""The monitor's tables as CSV and XLSX: the same suppressed numbers as the page and the chart.
+A hidden value is written as "x", as CBS writes a secret figure: it is either below the
+threshold or hidden with it (secondary suppression), so "<5" would not always be true."""
 
 from __future__ import annotations
 
@@ -22,8 +23,11 @@ class Tabeldata:
     rijen: list[list]
 
 
+VERBORGEN = "x"
+
+
 def verborgen(d: Dashboard) -> str:
-    return f"<{d.drempel}"
+    return VERBORGEN
 
 
 def _cel(waarde, d: Dashboard):
