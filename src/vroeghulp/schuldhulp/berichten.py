@@ -16,6 +16,7 @@ one query for the whole page) and the 120-day clock of a settlement (``klok_120`
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q
@@ -27,6 +28,7 @@ from vroeghulp.audit.models import Actie
 from vroeghulp.common.werkstroom import OngeldigeInvoer
 from vroeghulp.schuldhulp import workflow
 from vroeghulp.schuldhulp.models import OPEN_FASEN, Bericht, Berichtsoort, Kanaal, Reactie, Schuld, Traject
+from vroeghulp.schuldhulp.schulden import Veldfout, controleer_bedrag
 from vroeghulp.signalering.werkdagen import plus_werkdagen
 
 STANDAARD_TERMIJN_WERKDAGEN = 10
@@ -71,9 +73,28 @@ def verstuur(traject_id: int, schuld_ids: list[int], soort: str, *, door, verzon
     return berichten
 
 
+def _saldo(reactie: str, saldo: Decimal | int | None) -> Decimal | None:
+    """The saldo of a reaction: a ``Decimal`` (or a whole ``int``) in whole cents, checked by
+    ``schulden.controleer_bedrag`` like every amount of a debt. Text is refused, not read: "1.020"
+    is 1020 euros in Dutch but 1.02 to ``Decimal``, so only the callers that know their notation
+    (``forms.BedragVeld``, the API, the portal import) turn text into an amount."""
+    if saldo is None:
+        if reactie == Reactie.SALDO:
+            raise Veldfout("saldo", _("Vul het saldo in dat de schuldeiser opgeeft: meer dan 0 euro."))
+        return None
+    if isinstance(saldo, bool) or not isinstance(saldo, (Decimal, int)):
+        raise Veldfout("saldo", _("Het saldo is geen bedrag maar %(soort)s. Geef het saldo door als bedrag "
+                                  "(Decimal), bijvoorbeeld Decimal(\"1020.00\").") % {"soort": type(saldo).__name__})
+    if reactie != Reactie.SALDO:
+        return None  # as the form and the portal import say: a saldo counts only with the reaction saldo
+    return controleer_bedrag(saldo, veld="saldo", naam=_("Het saldo"))
+
+
 def reactie_vastleggen(bericht_id: int, reactie: str, *, door, ontvangen_op: date | None = None,
-                       saldo=None, toelichting: str = "") -> Bericht:
-    """The creditor's answer. A saldo also becomes the debt's confirmed balance."""
+                       saldo: Decimal | int | None = None, toelichting: str = "") -> Bericht:
+    """The creditor's answer. A saldo also becomes the debt's confirmed balance. Refused input
+    raises ``OngeldigeInvoer`` (a ``schulden.Veldfout`` naming the field for the saldo); nothing
+    is stored then."""
     bericht = Bericht.objects.only("id", "traject_id").get(pk=bericht_id)
     workflow.toegang(bericht.traject_id, door)
     if reactie not in Reactie.values:
@@ -82,15 +103,14 @@ def reactie_vastleggen(bericht_id: int, reactie: str, *, door, ontvangen_op: dat
     ontvangen_op = ontvangen_op or vandaag
     if ontvangen_op > vandaag:
         raise OngeldigeInvoer(_("De datum van de reactie ligt in de toekomst. Vul vandaag of eerder in."))
-    if reactie == Reactie.SALDO and (saldo is None or saldo <= 0):
-        raise OngeldigeInvoer(_("Vul het saldo in dat de schuldeiser opgeeft: meer dan 0 euro."))
+    saldo = _saldo(reactie, saldo)
     with transaction.atomic():
         bericht = Bericht.objects.select_for_update().get(pk=bericht_id)
         if ontvangen_op < bericht.verzonden_op:
             raise OngeldigeInvoer(_("De reactie kan niet eerder zijn dan het bericht (%(datum)s).")
                                   % {"datum": bericht.verzonden_op.strftime("%d-%m-%Y")})
         bericht.reactie, bericht.reactie_op, bericht.reactie_toelichting = reactie, ontvangen_op, toelichting
-        bericht.reactie_saldo = saldo if reactie == Reactie.SALDO else None
+        bericht.reactie_saldo = saldo
         bericht.save(update_fields=["reactie", "reactie_op", "reactie_saldo", "reactie_toelichting"])
         # One answer settles the message and its reminders: the creditor answers the question, not each letter.
         verwant = Q(herinnering_van_id=bericht.herinnering_van_id or bericht.pk)

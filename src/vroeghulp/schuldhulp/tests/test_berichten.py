@@ -205,6 +205,53 @@ def test_a_saldo_becomes_the_confirmed_balance(traject, consulent):
     assert not berichten.is_te_laat(Bericht.objects.get(), date(2026, 6, 1))
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("saldo", ["1020.00", "1.020,00", 1020.0, True, ["1020"]])
+def test_a_saldo_that_is_not_an_amount_is_refused_naming_the_field(traject, consulent, saldo):
+    """The service takes a Decimal (or a whole int), never text: "1.020,00" would be 1.02 to Decimal.
+    Before, the text "1020.00" reached ``saldo <= 0`` and raised a TypeError (a 500)."""
+    a = schuld(traject, bedrag="800.00")
+    with op(2026, 4, 2):
+        bericht = berichten.verstuur(traject.pk, [a.pk], S.SALDOVERZOEK, door=consulent)[0]
+    with op(2026, 4, 9):
+        with pytest.raises(OngeldigeInvoer, match="Het saldo is geen bedrag") as fout:
+            berichten.reactie_vastleggen(bericht.pk, Reactie.SALDO, door=consulent, saldo=saldo)
+    assert fout.value.veld == "saldo"
+    bericht.refresh_from_db()
+    a.refresh_from_db()
+    assert (bericht.reactie, bericht.reactie_saldo, a.saldo) == ("", None, None)  # nothing stored
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("saldo", "melding"), [
+    (Decimal("0"), "Het saldo moet meer zijn dan 0 euro."),
+    (Decimal("-5.00"), "Het saldo moet meer zijn dan 0 euro."),
+    (Decimal("10.005"), "Het saldo heeft meer dan 2 cijfers achter de komma. Vul hele centen in."),
+    (Decimal("NaN"), "Het saldo is geen bedrag. Vul bijvoorbeeld 1250,50 in."),
+    (Decimal("1000000000.01"), "Het saldo is te hoog: hooguit 1.000.000.000 euro."),
+])
+def test_a_saldo_is_checked_like_a_debt_amount(traject, consulent, saldo, melding):
+    a = schuld(traject, bedrag="800.00")
+    with op(2026, 4, 2):
+        bericht = berichten.verstuur(traject.pk, [a.pk], S.SALDOVERZOEK, door=consulent)[0]
+    with op(2026, 4, 9):
+        with pytest.raises(OngeldigeInvoer) as fout:
+            berichten.reactie_vastleggen(bericht.pk, Reactie.SALDO, door=consulent, saldo=saldo)
+    assert (fout.value.veld, fout.value.melding) == ("saldo", melding)
+    assert Bericht.objects.get().reactie == ""
+
+
+@pytest.mark.django_db
+def test_a_whole_euro_int_saldo_is_an_amount(traject, consulent):
+    a = schuld(traject, bedrag="800.00")
+    with op(2026, 4, 2):
+        bericht = berichten.verstuur(traject.pk, [a.pk], S.SALDOVERZOEK, door=consulent)[0]
+    with op(2026, 4, 9):
+        berichten.reactie_vastleggen(bericht.pk, Reactie.SALDO, door=consulent, saldo=1020)
+    a.refresh_from_db()
+    assert (a.saldo, str(a.saldo)) == (Decimal("1020.00"), "1020.00")
+
+
 # --- the 120-day clock ----------------------------------------------------------------------
 
 @pytest.mark.django_db
