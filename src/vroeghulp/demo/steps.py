@@ -21,4 +21,5 @@ A step must be deterministic given the context (so reruns give the same data) an
 STEPS: list[str] = [
     "vroeghulp.signalering.demo.vul",
     "vroeghulp.zaken.demo.vul",
+    "vroeghulp.zelfcheck.demo.vul",
 ]
