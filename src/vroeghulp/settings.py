@@ -39,6 +39,16 @@ ALLOWED_HOSTS = env("VROEGHULP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = [o for o in env("VROEGHULP_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 GEMEENTECODE = env("VROEGHULP_GEMEENTECODE", "0344")
+# DDAS deliveries to CBS (docs/ddas.md): the organisation's certificate chain and RSA key (PEM
+# files) that sign every answer, and what the delivery says about the supplying organisation
+VROEGHULP_DDAS_CERT = env("VROEGHULP_DDAS_CERT", "")
+VROEGHULP_DDAS_KEY = env("VROEGHULP_DDAS_KEY", "")
+VROEGHULP_DDAS_ORGANISATIE = env("VROEGHULP_DDAS_ORGANISATIE", "Gemeente Utrecht")
+VROEGHULP_DDAS_KVK = env("VROEGHULP_DDAS_KVK", "")
+VROEGHULP_DDAS_CONTACT_NAAM = env("VROEGHULP_DDAS_CONTACT_NAAM", "")
+VROEGHULP_DDAS_CONTACT_EMAIL = env("VROEGHULP_DDAS_CONTACT_EMAIL", "")
+VROEGHULP_DDAS_CONTACT_TELEFOON = env("VROEGHULP_DDAS_CONTACT_TELEFOON", "")
+VROEGHULP_DDAS_CONTACT_FUNCTIE = env("VROEGHULP_DDAS_CONTACT_FUNCTIE", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",

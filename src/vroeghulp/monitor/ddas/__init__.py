@@ -1,4 +1,4 @@
-"""The two DDAS deliveries to CBS (docs/ddas.md; CONTRACTS section 4).
+"""The two DDAS deliveries to CBS (docs/ddas.md; docs/interfaces.md).
 
 - ``vroegsignalering``: vroegsignalen and vroegsignaalzaken of a period -> the Uitwisselmodel of
   DDAS vroegsignalering v1.2;

@@ -1,5 +1,5 @@
 """``vroeghulp ddas export --soort vroegsignalering|schuldhulpverlening --van --tot [--uitvoer]``
-(CONTRACTS section 1): the DDAS delivery of the period as one JSON file, or on stdout."""
+(docs/interfaces.md section 1): the DDAS delivery of the period as one JSON file, or on stdout."""
 
 import sys
 from datetime import date
