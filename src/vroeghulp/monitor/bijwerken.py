@@ -79,7 +79,7 @@ class _Cellen:
         self.contact: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
 
     def tel(self, wijk_id, buurt_id, partnertype, maat, waarde, aantal, dagen=0):
-        if not aantal:
+        if not aantal or partnertype is None:  # None: per type, a case or traject without signals
             return
         for niveau, buurt in ((Niveau.WIJK, None), (Niveau.BUURT, buurt_id)):
             if niveau == Niveau.BUURT and buurt_id is None:
@@ -89,6 +89,8 @@ class _Cellen:
             cel[1] += dagen
 
     def tel_contact(self, wijk_id, buurt_id, partnertype, soort, dagdeel, pogingen, bereikt):
+        if partnertype is None:
+            return
         for niveau, buurt in ((Niveau.WIJK, None), (Niveau.BUURT, buurt_id)):
             if niveau == Niveau.BUURT and buurt_id is None:
                 continue
@@ -107,31 +109,33 @@ class _Cellen:
         return cellen, contact
 
 
-def _tel_periode(p: Periode, partnertypen: Iterable[str]) -> _Cellen:
+def _tel_periode(p: Periode) -> _Cellen:
     cellen = _Cellen(p)
     for s in signalering_cijfers.signaaltellingen(definities.signalen(p.van, p.tot)):
         for t in ("", s.partnertype):  # each signal has one partner type: the types add up
             cellen.tel(s.wijk_id, s.buurt_id, t, Maat.TRECHTER, Stap.SIGNALEN, s.aantal)
     zaken = definities.zaken(p.van, p.tot)
     trajecten = definities.trajecten(p.van, p.tot)
-    for t in ("", *partnertypen):
-        for z in zaken_cijfers.zaaktellingen(zaken, t):
+    # twice per kind: all partner types together ("") and per type (one GROUP BY each)
+    for per_type in (False, True):
+        for z in zaken_cijfers.zaaktellingen(zaken, per_type):
             for stap, aantal in ((Stap.ZAKEN, z.zaken), (Stap.ENKELVOUDIG, z.enkelvoudig),
                                  (Stap.MEERVOUDIG, z.meervoudig), (Stap.OPEENVOLGEND, z.opeenvolgend),
                                  (Stap.OPGEPAKT, z.opgepakt), (Stap.CONTACT, z.contact),
                                  (Stap.AANGEBODEN, z.aangeboden), (Stap.AANVAARD, z.aanvaard)):
-                cellen.tel(z.wijk_id, z.buurt_id, t, Maat.TRECHTER, stap, aantal)
-            cellen.tel(z.wijk_id, z.buurt_id, t, Maat.DUUR, Duur.EERSTE_POGING, z.met_eerste_poging,
-                       z.dagen_eerste_poging)
-            cellen.tel(z.wijk_id, z.buurt_id, t, Maat.DUUR, Duur.RESULTAAT, z.met_resultaat, z.dagen_resultaat)
-        for r in zaken_cijfers.resultaattellingen(zaken, t):
-            cellen.tel(r.wijk_id, r.buurt_id, t, Maat.RESULTAAT, r.resultaat, r.aantal)
-        for c in zaken_cijfers.contacttellingen(zaken, p.van, p.tot, t):
-            cellen.tel_contact(c.wijk_id, c.buurt_id, t, c.soort, c.dagdeel, c.pogingen, c.bereikt)
-        for tr in schuldhulp_cijfers.trajecttellingen(trajecten, t):
+                cellen.tel(z.wijk_id, z.buurt_id, z.partnertype, Maat.TRECHTER, stap, aantal)
+            if not per_type:
+                cellen.tel(z.wijk_id, z.buurt_id, "", Maat.DUUR, Duur.EERSTE_POGING, z.met_eerste_poging,
+                           z.dagen_eerste_poging)
+                cellen.tel(z.wijk_id, z.buurt_id, "", Maat.DUUR, Duur.RESULTAAT, z.met_resultaat, z.dagen_resultaat)
+        for r in zaken_cijfers.resultaattellingen(zaken, per_type):
+            cellen.tel(r.wijk_id, r.buurt_id, r.partnertype, Maat.RESULTAAT, r.resultaat, r.aantal)
+        for c in zaken_cijfers.contacttellingen(zaken, p.van, p.tot, per_type):
+            cellen.tel_contact(c.wijk_id, c.buurt_id, c.partnertype, c.soort, c.dagdeel, c.pogingen, c.bereikt)
+        for tr in schuldhulp_cijfers.trajecttellingen(trajecten, per_type):
             for stap, aantal in ((Stap.TRAJECT, tr.trajecten), (Stap.STABILISATIE, tr.stabilisatie),
                                  (Stap.REGELING, tr.regeling), (Stap.SCHULDENVRIJ, tr.schuldenvrij)):
-                cellen.tel(tr.wijk_id, tr.buurt_id, t, Maat.TRECHTER, stap, aantal)
+                cellen.tel(tr.wijk_id, tr.buurt_id, tr.partnertype, Maat.TRECHTER, stap, aantal)
     return cellen
 
 
@@ -163,7 +167,7 @@ def bijwerken(vanaf: date | None = None, *, alles: bool = False, vandaag: date |
     lijst = perioden(vanaf, vandaag)
     nieuw_cellen, nieuw_contact = [], []
     for p in lijst:
-        cellen, contact = _tel_periode(p, partnertypen).rijen()
+        cellen, contact = _tel_periode(p).rijen()
         nieuw_cellen += cellen
         nieuw_contact += contact
     for cellen in _terugval(begin_van(Periodesoort.MAAND, vanaf), partnertypen).values():

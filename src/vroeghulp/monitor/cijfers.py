@@ -164,7 +164,8 @@ class Duurrij:
 
 
 def duur(f: Filter) -> list[Duurrij]:
-    cellen = Monitorcel.objects.filter(periodesoort=f.periodesoort, periode=f.periode, partnertype=f.partnertype,
+    """Mean days, for all partner types together (a case of two types has one duration)."""
+    cellen = Monitorcel.objects.filter(periodesoort=f.periodesoort, periode=f.periode, partnertype="",
                                        maat=Maat.DUUR)
     cellen = _gebied(cellen, f)
     sommen = {r["waarde"]: r for r in cellen.values("waarde").annotate(n=Sum("aantal"), d=Sum("dagen")).order_by()}

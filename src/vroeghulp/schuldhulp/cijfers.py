@@ -3,14 +3,16 @@ traject rows in Python: how far the trajecten that came from vroegsignalering go
 households had a new signal within 12 months after leaving schuldhulp debt-free.
 
 The caller passes the trajecten of a period (``monitor.definities.trajecten``: ran on a day of
-it); each counts in its wijk and in the buurt of the resident's address, with its state now. With ``partnertype`` only the trajecten with a carried-over
-signal of that DDAS type count (``MeegenomenSignaal``: it stays when the case is removed).
+it); each counts in its wijk and in the buurt of the resident's address, with its state now. Per
+partner type: the types of its carried-over signals (``MeegenomenSignaal``: it stays when the case
+is removed after its retention period).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
@@ -27,6 +29,7 @@ TERUGVAL_DAGEN = 365
 
 @dataclass(frozen=True)
 class Trajecttelling:
+    partnertype: str
     wijk_id: int | None
     buurt_id: int | None
     trajecten: int
@@ -41,7 +44,7 @@ def _met_partnertype(trajecten, partnertype: str):
     return trajecten.filter(Exists(MeegenomenSignaal.objects.filter(traject_id=OuterRef("pk"), partnertype=partnertype)))
 
 
-def trajecttellingen(trajecten, partnertype: str = "") -> list[Trajecttelling]:
+def trajecttellingen(trajecten, per_partnertype: bool = False) -> list[Trajecttelling]:
     """Per (wijk, buurt): those of these trajecten that came from vroegsignalering, and how far
     they got.
     Nested like the funnel: a settlement implies stabilisation was passed, debt-free implies
@@ -49,15 +52,17 @@ def trajecttellingen(trajecten, partnertype: str = "") -> list[Trajecttelling]:
     schuldenvrij = Q(uitstroom_datum__isnull=False, uitstroom_reden__in=SCHULDENVRIJ)
     regeling = Q(oplossing_startdatum__isnull=False) | schuldenvrij
     stabilisatie = Q(stabilisatie_startdatum__isnull=False) | regeling
-    trajecten = _met_partnertype(
-        trajecten.select_related(None).prefetch_related(None).filter(aanmeldingswijze=Aanmeldingswijze.VROEGSIGNALERING),
-        partnertype)
-    rijen = (trajecten
-             .values(wijk_ref=F("wijk_id"), buurt_ref=F("inwoner__huishouden__adres__buurt_id"))
-             .annotate(n=Count("id"), n_stabilisatie=Count("id", filter=stabilisatie),
-                       n_regeling=Count("id", filter=regeling), n_schuldenvrij=Count("id", filter=schuldenvrij))
+    trajecten = (trajecten.select_related(None).prefetch_related(None).order_by()
+                 .filter(aanmeldingswijze=Aanmeldingswijze.VROEGSIGNALERING))
+    groep = {"wijk_ref": F("wijk_id"), "buurt_ref": F("inwoner__huishouden__adres__buurt_id")}
+    if per_partnertype:  # the carried-over signals' types; COUNT(DISTINCT) over that join
+        groep["ptype"] = F("signalen__partnertype")
+    n = partial(Count, "id", distinct=per_partnertype)
+    rijen = (trajecten.values(**groep)
+             .annotate(n=n(), n_stabilisatie=n(filter=stabilisatie), n_regeling=n(filter=regeling),
+                       n_schuldenvrij=n(filter=schuldenvrij))
              .order_by())
-    return [Trajecttelling(r["wijk_ref"], r["buurt_ref"], r["n"], r["n_stabilisatie"],
+    return [Trajecttelling(r.get("ptype", ""), r["wijk_ref"], r["buurt_ref"], r["n"], r["n_stabilisatie"],
                            r["n_regeling"], r["n_schuldenvrij"]) for r in rijen]
 
 
