@@ -186,7 +186,9 @@ def _nieuw(*, inwoner: Inwoner, wijk_id: int, wijze: str, datum: date | None, be
 
 def start_vanuit_zaak(zaak_id: int, *, door, aanmelddatum: date | None = None, bedreiging: str | None = None) -> Traject:
     """One call from a vroegsignaalzaak: its person, household and signals come along. Without
-    ``bedreiging`` a crisis signal of a landlord, energy or water company or health insurer sets it."""
+    ``bedreiging`` a crisis signal of a landlord, energy or water company or health insurer sets it.
+    An open case is closed in the same transaction with "Vervolghulp en/of verwijzing financieel"
+    (``zaken.services.schuldhulp_gestart``); its page links to the traject (``vervolg``)."""
     zaak = zaken.zaak_voor_traject(zaak_id)
     if zaak is None:
         raise OngeldigeInvoer(_("Deze zaak bestaat niet (meer)."))
@@ -209,6 +211,8 @@ def start_vanuit_zaak(zaak_id: int, *, door, aanmelddatum: date | None = None, b
                          datum=aanmelddatum, bedreiging=bedreiging, door=door, zaak_id=zaak_id,
                          signalen=signalen)
         schulden.uit_signalen(traject, door=door)  # the signals become the first debts
+        # the case's outreach ends: "Vervolghulp en/of verwijzing financieel" (unless already closed)
+        zaken.schuldhulp_gestart(zaak_id, door=door, traject_id=traject.pk)
         return traject
 
 
@@ -455,3 +459,13 @@ def checklist_toevoegen(traject, *, door, omschrijving: str, wie: str = Wie.INWO
         audit.log(actor=door, actie=Actie.AANMAKEN, object_type=item._meta.label, object_id=item.pk,
                   persoon_id=traject.inwoner_id, doel=DOEL, toelichting="Checklist: punt toegevoegd")
     return item
+
+
+def vervolg_van_zaak(zaak_id: int) -> list:
+    """The trajecten started from this case, as links for the case page (``zaken.services``
+    ``registreer_vervolg``; the case page itself is audited and checks the wijk)."""
+    from django.urls import reverse
+
+    return [zaken.Vervolg(label=_("Schuldhulptraject %(nr)s (%(fase)s)") % {"nr": pk, "fase": F(fase).label},
+                          url=reverse("schuldhulp:detail", kwargs={"pk": pk}))
+            for pk, fase in Traject.objects.filter(zaak_id=zaak_id).order_by("id").values_list("id", "fase")]

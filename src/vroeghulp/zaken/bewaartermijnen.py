@@ -32,12 +32,18 @@ outcome, crisis). Each run writes audit events (actie ``verwijderen``) with coun
 Here in zaken, the layer above signalering: this job decides over cases and their signals. Each
 owner deletes its own rows (``zaken.services.verwijder_zaken``, ``signalering.services``:
 ``verwijder_signalen``, ``bewaar_anonieme_tellingen``), all in one transaction.
+
+The apps above zaken (schuldhulp: trajecten, ADR 0003) register their own retention here with
+``registreer`` in their ``AppConfig.ready`` (zaken may not import them); ``vroeghulp
+bewaartermijnen`` runs zaken's rule and then every registered one. A case that led to a traject
+stays as long as the traject: the traject's rule removes it with ``verwijder_zaken_van_traject``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured
@@ -63,6 +69,7 @@ HULP = {
 GESLOTEN = [Zaakstatus.AFGEROND, Zaakstatus.NIET_OPGEPAKT]
 PER_KEER = 2000
 DOEL = "Bewaartermijn verstreken (vroegsignalering zonder hulp)"
+DOEL_NA_TRAJECT = "Bewaartermijn van het schuldhulptraject verstreken (vroegsignaalzaak van het traject)"
 # Default of VROEGHULP_BEWAARTERMIJN_GEEN_HULP_MAANDEN. A judgement, not a legal term: no period
 # was found in the Wgs or the read part of the Bgs (see the module docstring and ADR 0001).
 STANDAARD_MAANDEN = 12
@@ -107,6 +114,28 @@ def _tel_zaken(resultaat: Resultaat, zaken_qs) -> None:
         resultaat.tellingen[sleutel] += rij["n"]
 
 
+def _verwijder(resultaat: Resultaat, zaak_ids: list[int], signaal_ids: list[int], *, proef: bool, actor,
+               doel: str) -> None:
+    """Count these cases and signals into the anonymous counts, then delete them with an audit
+    event per kind (counts only). Call inside a transaction."""
+    resultaat.zaken, resultaat.signalen = len(zaak_ids), len(signaal_ids)
+    for i in range(0, max(len(zaak_ids), len(signaal_ids)), PER_KEER):
+        signalering.tel_signalen(resultaat.tellingen, signaal_ids[i:i + PER_KEER])
+        _tel_zaken(resultaat, Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + PER_KEER]))
+    if proef:
+        return
+    signalering.bewaar_anonieme_tellingen(resultaat.tellingen)
+    signalering.verwijder_signalen(signaal_ids, per_keer=PER_KEER)  # first: they refer to the cases
+    zaken.verwijder_zaken(zaak_ids, per_keer=PER_KEER)
+    toelichting = f"Ouder dan {resultaat.grens.isoformat()}; alleen anonieme tellingen bewaard"
+    if signaal_ids:
+        audit.log(actor=actor, actie=Actie.VERWIJDEREN, object_type="signalering.Vroegsignaal",
+                  doel=doel, toelichting=toelichting, aantal=len(signaal_ids))
+    if zaak_ids:
+        audit.log(actor=actor, actie=Actie.VERWIJDEREN, object_type="zaken.Vroegsignaalzaak",
+                  doel=doel, toelichting=toelichting, aantal=len(zaak_ids))
+
+
 def ruim_op(*, vandaag: dt.date | None = None, proef: bool = False, actor=None) -> Resultaat:
     """Apply the retention period. ``proef``: count only, delete nothing."""
     vandaag = vandaag or timezone.localdate()
@@ -117,20 +146,37 @@ def ruim_op(*, vandaag: dt.date | None = None, proef: bool = False, actor=None) 
     with transaction.atomic():
         zaak_ids = list(verlopen_zaken(grens).values_list("id", flat=True))
         signaal_ids = signalering.verlopen_signaal_ids(grens, zaak_ids)
-        resultaat.zaken, resultaat.signalen = len(zaak_ids), len(signaal_ids)
-        for i in range(0, max(len(zaak_ids), len(signaal_ids)), PER_KEER):
-            signalering.tel_signalen(resultaat.tellingen, signaal_ids[i:i + PER_KEER])
-            _tel_zaken(resultaat, Vroegsignaalzaak.objects.filter(id__in=zaak_ids[i:i + PER_KEER]))
-        if proef:
-            return resultaat
-        signalering.bewaar_anonieme_tellingen(resultaat.tellingen)
-        signalering.verwijder_signalen(signaal_ids, per_keer=PER_KEER)  # first: they refer to the cases
-        zaken.verwijder_zaken(zaak_ids, per_keer=PER_KEER)
-        toelichting = f"Ouder dan {grens.isoformat()}; alleen anonieme tellingen bewaard"
-        if signaal_ids:
-            audit.log(actor=actor, actie=Actie.VERWIJDEREN, object_type="signalering.Vroegsignaal",
-                      doel=DOEL, toelichting=toelichting, aantal=len(signaal_ids))
-        if zaak_ids:
-            audit.log(actor=actor, actie=Actie.VERWIJDEREN, object_type="zaken.Vroegsignaalzaak",
-                      doel=DOEL, toelichting=toelichting, aantal=len(zaak_ids))
+        _verwijder(resultaat, zaak_ids, signaal_ids, proef=proef, actor=actor, doel=DOEL)
     return resultaat
+
+
+def verwijder_zaken_van_traject(zaak_ids: list[int], *, grens: dt.date, proef: bool = False,
+                                actor=None) -> Resultaat:
+    """The cases whose schuldhulptraject reached the end of its own retention period (the caller,
+    ``schuldhulp.bewaartermijnen``, decides which): the closed ones among them go with all their
+    signals, counted first like the others. An open case stays for the rule above. Call inside
+    the caller's transaction."""
+    resultaat = Resultaat(grens=grens)
+    gesloten = list(Vroegsignaalzaak.objects.filter(id__in=zaak_ids, status__in=GESLOTEN)
+                    .values_list("id", flat=True))
+    # dt.date.min: only the signals of these cases, none of the loose signals without a case
+    signaal_ids = signalering.verlopen_signaal_ids(dt.date.min, gesloten)
+    _verwijder(resultaat, gesloten, signaal_ids, proef=proef, actor=actor, doel=DOEL_NA_TRAJECT)
+    return resultaat
+
+
+# --- the retention of the apps above zaken ---------------------------------------------------
+
+# ``opruimen(vandaag=..., proef=..., actor=...)`` applies an app's own rule and returns what the
+# command prints: one Dutch sentence with the counts (never a BSN).
+Opruiming = Callable[..., str]
+_ANDERE: dict[str, Opruiming] = {}
+
+
+def registreer(naam: str, opruimen: Opruiming) -> None:
+    """Called once by the app's ``AppConfig.ready`` (schuldhulp)."""
+    _ANDERE[naam] = opruimen
+
+
+def andere_opruimingen() -> list[Opruiming]:
+    return [_ANDERE[naam] for naam in sorted(_ANDERE)]

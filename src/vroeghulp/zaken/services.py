@@ -7,6 +7,7 @@ are what jobs outside a single case need.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,6 +32,36 @@ class ZaakVoorTraject:
     inwoner_id: int | None
     wijk_id: int | None
     crisis: bool
+
+
+def schuldhulp_gestart(zaak_id: int, *, door, traject_id: int) -> bool:
+    """A schuldhulptraject started from this case: the case ends with "Vervolghulp en/of
+    verwijzing financieel" (``workflow.schuldhulp_gestart``; False when it was already closed)."""
+    from vroeghulp.zaken import workflow  # here: the workflow imports the zaken modules this one serves
+
+    return workflow.schuldhulp_gestart(zaak_id, door=door, traject_id=traject_id) is not None
+
+
+@dataclass(frozen=True)
+class Vervolg:
+    """Where the help of a case went on in an app above zaken (the schuldhulptraject), shown on
+    the case page as a link."""
+
+    label: str
+    url: str
+
+
+# Registered by the apps above zaken (``SchuldhulpConfig.ready``): zaak id -> its follow-ups.
+_vervolg: list[Callable[[int], list[Vervolg]]] = []
+
+
+def registreer_vervolg(haak: Callable[[int], list[Vervolg]]) -> None:
+    if haak not in _vervolg:
+        _vervolg.append(haak)
+
+
+def vervolg_van_zaak(zaak_id: int) -> list[Vervolg]:
+    return [v for haak in _vervolg for v in haak(zaak_id)]
 
 
 def zaak_voor_traject(zaak_id: int) -> ZaakVoorTraject | None:

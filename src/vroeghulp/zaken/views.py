@@ -24,7 +24,7 @@ from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.gebieden.models import Wijk
 from vroeghulp.personen.services import huisgenoten, inwoner_voor
-from vroeghulp.zaken import brieven, namen, suggestie, warme_overdracht, werkvoorraad, workflow
+from vroeghulp.zaken import brieven, namen, services, suggestie, warme_overdracht, werkvoorraad, workflow
 from vroeghulp.zaken.forms import (
     BriefForm, BriefsjabloonForm, ContactpogingForm, HuisstijlForm, NotitieForm, StapForm,
     ToewijzenForm, WarmeOverdrachtForm,
@@ -242,6 +242,7 @@ def detail(request, pk: int):
         "te_laat": zaak.deadline is not None and zaak.deadline < vandaag,
         "vandaag": vandaag,
         "schuldhulp_url": _schuldhulp_url(zaak),
+        "vervolg": services.vervolg_van_zaak(zaak.pk),  # e.g. the schuldhulptraject started from this case
         "regels_beschikbaar": find_spec("vroeghulp.regels.service") is not None and inwoner is not None,
         "open": zaak.status in OPEN_STATUSSEN,
     }

@@ -232,6 +232,40 @@ def niet_oppakken(zaak, *, door, resultaat: str, toelichting: str = "") -> Vroeg
                          velden={"datum_afgerond": timezone.localdate(), "reden_toelichting": toelichting})
 
 
+SCHULDHULP_RESULTAAT = E.VERVOLGHULP_FINANCIEEL
+# The steps a case still takes when the resident starts a schuldhulptraject from it.
+_NAAR_SCHULDHULP = {
+    S.OPGEPAKT: (S.CONTACT_GELEGD, S.HULP_AANGEBODEN, S.AFGEROND),
+    S.CONTACT_GELEGD: (S.HULP_AANGEBODEN, S.AFGEROND),
+    S.HULP_AANGEBODEN: (S.AFGEROND,),
+}
+
+
+@_opnieuw_als_bezet
+def schuldhulp_gestart(zaak, *, door, traject_id: int) -> Vroegsignaalzaak | None:
+    """The resident accepted schuldhulp and a traject started from this case (``schuldhulp``):
+    the outreach ends with the DDAS Eindresultaat "Vervolghulp en/of verwijzing financieel"
+    (EnumEindresultaat, DDAS vroegsignalering v1.2). The case takes each step it has not taken
+    yet through the transition table, one history row each: a traject needs the resident (so
+    contact gelegd), it is the help offered (hulp aangeboden) and accepted (afgerond). A case
+    that is already closed keeps its result and history (None); a new one cannot start schuldhulp.
+    Call inside the caller's transaction, so the case closes only when the traject exists."""
+    zaak_id = _toegang(zaak, door)
+    with transaction.atomic():
+        huidig = _vergrendel(zaak_id, door)
+        if huidig.status not in OPEN_STATUSSEN:
+            return None
+        if huidig.status == S.NIEUW:
+            raise OvergangNietToegestaan(_("Pak de zaak eerst op en spreek de inwoner. Daarna kunt u schuldhulp starten."))
+        toelichting = f"Schuldhulptraject {traject_id} gestart"
+        for naar in _NAAR_SCHULDHULP[huidig.status]:
+            velden = {S.HULP_AANGEBODEN: {"datum_hulp_aangeboden": timezone.localdate()},
+                      S.AFGEROND: {"datum_afgerond": timezone.localdate()}}.get(naar)
+            huidig = _overgang(huidig, naar, door=door, toelichting=toelichting, velden=velden,
+                               resultaat=SCHULDHULP_RESULTAAT if naar == S.AFGEROND else "")
+        return huidig
+
+
 # --- changes that are not a transition ----------------------------------------------------
 
 @_opnieuw_als_bezet

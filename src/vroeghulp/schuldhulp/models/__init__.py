@@ -5,7 +5,8 @@
 - ``berichten``: messages to creditors with their answer term, and the editable letter texts;
 - ``stabilisatie``: the monthly budget, stored calculations (beslagvrije voet, vtlb), the
   collection pause (moratorium);
-- ``regeling``: the settlement proposal sent to the creditors, one line per debt.
+- ``regeling``: the settlement proposal sent to the creditors, one line per debt;
+- ``tellingen``: anonymous counts of trajecten removed after their retention period.
 """
 
 from vroeghulp.schuldhulp.models.traject import (  # noqa: F401
@@ -23,3 +24,4 @@ from vroeghulp.schuldhulp.models.stabilisatie import (  # noqa: F401
 from vroeghulp.schuldhulp.models.regeling import (  # noqa: F401
     Voorstelsoort, Voorstelstatus, Voorstel, Voorstelregel,
 )
+from vroeghulp.schuldhulp.models.tellingen import AnoniemeTrajecttelling  # noqa: F401

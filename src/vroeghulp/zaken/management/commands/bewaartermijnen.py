@@ -1,14 +1,17 @@
 """``vroeghulp bewaartermijnen``: delete signals and cases without help whose retention period
-has passed, keeping only anonymous counts (docs/adr/0001-bewaartermijnen.md). Run it daily."""
+has passed, keeping only anonymous counts (docs/adr/0001-bewaartermijnen.md), then run the
+retention every app above zaken registered (schuldhulp: docs/adr/0003-bewaartermijn-schuldhulp.md).
+Run it daily."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from vroeghulp.zaken.bewaartermijnen import bewaartermijn_maanden, ruim_op
+from vroeghulp.zaken.bewaartermijnen import andere_opruimingen, bewaartermijn_maanden, ruim_op
 
 
 class Command(BaseCommand):
-    help = _("Verwijder signalen en zaken zonder hulp na de bewaartermijn; bewaar alleen anonieme tellingen.")
+    help = _("Verwijder signalen en zaken zonder hulp en afgesloten schuldhulptrajecten na hun bewaartermijn; "
+             "bewaar alleen anonieme tellingen.")
 
     def add_arguments(self, parser):
         parser.add_argument("--proef", action="store_true",
@@ -29,3 +32,5 @@ class Command(BaseCommand):
         if resultaat.nog_open:
             self.stdout.write(_("Let op: %(open)d zaken van vóór die datum staan nog open en "
                                 "blijven bewaard tot ze zijn afgesloten.") % waarden)
+        for opruimen in andere_opruimingen():
+            self.stdout.write(opruimen(proef=opties["proef"]))
