@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from vroeghulp.monitor import definities
@@ -98,15 +98,28 @@ class _Cellen:
             cel[0] += pogingen
             cel[1] += bereikt
 
-    def rijen(self) -> tuple[list[Monitorcel], list[Contactcel]]:
-        p = self.p
-        cellen = [Monitorcel(periodesoort=p.soort, periode=p.van, niveau=n, wijk_id=w, buurt_id=b, partnertype=t,
-                             maat=m, waarde=v, aantal=a, dagen=d)
-                  for (n, w, b, t, m, v), (a, d) in self.cellen.items()]
-        contact = [Contactcel(periodesoort=p.soort, periode=p.van, niveau=n, wijk_id=w, buurt_id=b, partnertype=t,
-                              soort=s, dagdeel=dd, pogingen=a, bereikt=r)
-                   for (n, w, b, t, s, dd), (a, r) in self.contact.items()]
+    def rijen(self) -> tuple[list[tuple], list[tuple]]:
+        """The cells as tuples in the column order of ``CEL_KOLOMMEN`` and ``CONTACT_KOLOMMEN``."""
+        p, van = self.p, self.p.van.isoformat()
+        cellen = [(p.soort, van, n, w, b, t, m, v, a, d) for (n, w, b, t, m, v), (a, d) in self.cellen.items()]
+        contact = [(p.soort, van, n, w, b, t, s, dd, a, r) for (n, w, b, t, s, dd), (a, r) in self.contact.items()]
         return cellen, contact
+
+
+CEL_KOLOMMEN = ("periodesoort", "periode", "niveau", "wijk_id", "buurt_id", "partnertype", "maat", "waarde",
+                "aantal", "dagen")
+CONTACT_KOLOMMEN = ("periodesoort", "periode", "niveau", "wijk_id", "buurt_id", "partnertype", "soort", "dagdeel",
+                    "pogingen", "bereikt")
+
+
+def _schrijf(model, kolommen: tuple[str, ...], rijen: list[tuple], per_keer: int = 5000) -> None:
+    """Plain INSERTs of tuples: a rebuild writes a few hundred thousand cells, and making a model
+    instance of each (bulk_create) was half of the rebuild's time."""
+    sql = (f"INSERT INTO {model._meta.db_table} ({', '.join(kolommen)}) "
+           f"VALUES ({', '.join(['%s'] * len(kolommen))})")
+    with connection.cursor() as cursor:
+        for i in range(0, len(rijen), per_keer):
+            cursor.executemany(sql, rijen[i:i + per_keer])
 
 
 def _tel_periode(p: Periode) -> _Cellen:
@@ -180,8 +193,8 @@ def bijwerken(vanaf: date | None = None, *, alles: bool = False, vandaag: date |
             Monitorcel.objects.filter(periodesoort=soort, periode__gte=grens).delete()
             Contactcel.objects.filter(periodesoort=soort, periode__gte=grens).delete()
         Kwaliteitscel.objects.filter(maand__gte=begin_van(Periodesoort.MAAND, vanaf)).delete()
-        Monitorcel.objects.bulk_create(nieuw_cellen, batch_size=5000)
-        Contactcel.objects.bulk_create(nieuw_contact, batch_size=5000)
+        _schrijf(Monitorcel, CEL_KOLOMMEN, nieuw_cellen)
+        _schrijf(Contactcel, CONTACT_KOLOMMEN, nieuw_contact)
         Kwaliteitscel.objects.bulk_create(kwaliteit, batch_size=5000)
         return Bijwerking.objects.create(gestart=gestart, klaar=timezone.now(), vanaf=vanaf,
                                          cellen=len(nieuw_cellen) + len(nieuw_contact) + len(kwaliteit))
