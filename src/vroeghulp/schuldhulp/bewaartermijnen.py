@@ -3,8 +3,10 @@ its term after the uitstroom has passed; anonymous counts stay.
 
 Decision and sources: docs/adr/0003-bewaartermijn-schuldhulp.md. In short:
 
-- The Wgs sets no period (art. 8 and 8b only allow processing "noodzakelijk" for the task;
-  AVG art. 5 lid 1 onder e: no longer than necessary). The VNG Selectielijst gemeenten en
+- The Wgs sets no period: art. 8a allows processing "voor zover noodzakelijk voor de uitvoering
+  van de taak" of art. 3 lid 1 a (schuldhulpverlening); art. 7 and 8 are about identification
+  and the exchange of data, not about keeping them (text 2026-01-01). AVG art. 5 lid 1 onder e:
+  no longer than necessary. The VNG Selectielijst gemeenten en
   intergemeentelijke organen 2020 (Archiefwet) has the result types of schuldhulpverlening in
   procestype 8 "Voorzieningen verstrekken": 8.1.9 "Verstrekt – Schuldhulpverlening" (vernietigen,
   procestermijn bestaansduur procesobject, bewaartermijn 5 jaar) and 8.3.5 "Beëindigd –
