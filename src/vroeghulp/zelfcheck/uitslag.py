@@ -7,6 +7,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vroeghulp.zelfcheck.antwoorden import Antwoorden
 from vroeghulp.zelfcheck.huishouden import CENT, VAKANTIEGELD, bedragen, netto_huishouden, situatie
@@ -98,13 +99,13 @@ def _waarom(uitkomst: dict) -> str:
 
 
 _AANVRAGEN = {
-    "zorgtoeslag": (_("Vraag zorgtoeslag aan bij de Dienst Toeslagen, via Mijn toeslagen met uw DigiD. "
+    "zorgtoeslag": (gettext_lazy("Vraag zorgtoeslag aan bij de Dienst Toeslagen, via Mijn toeslagen met uw DigiD. "
                       "Houd uw inkomen van dit jaar en het nummer van uw zorgverzekering bij de hand."),
                     TOESLAGEN_AANVRAGEN),
-    "huurtoeslag": (_("Vraag huurtoeslag aan bij de Dienst Toeslagen, via Mijn toeslagen met uw DigiD. "
+    "huurtoeslag": (gettext_lazy("Vraag huurtoeslag aan bij de Dienst Toeslagen, via Mijn toeslagen met uw DigiD. "
                       "Houd uw huurcontract (de kale huur) en uw inkomen bij de hand."),
                     TOESLAGEN_AANVRAGEN),
-    "kindgebonden_budget": (_("Krijgt u kinderbijslag? Dan krijgt u het kindgebonden budget meestal vanzelf. "
+    "kindgebonden_budget": (gettext_lazy("Krijgt u kinderbijslag? Dan krijgt u het kindgebonden budget meestal vanzelf. "
                               "Zo niet: vraag het aan bij de Dienst Toeslagen via Mijn toeslagen met uw DigiD."),
                             TOESLAGEN_AANVRAGEN),
 }
@@ -116,7 +117,7 @@ def _toeslag(naam: str, titel: str, uitkomst: dict) -> Blok:
     return Blok(naam=naam, titel=titel, recht=recht, per_maand=uitkomst.get("per_maand") if recht else Decimal(0),
                 per_jaar=uitkomst.get("per_jaar"), waarom=_waarom(uitkomst),
                 stappen=tuple(uitkomst.get("toelichting", ())), bronnen=_bronnen(uitkomst),
-                aanvragen=tekst if recht else _("Volgens deze berekening kunt u dit nu niet krijgen."),
+                aanvragen=str(tekst) if recht else _("Volgens deze berekening kunt u dit nu niet krijgen."),
                 aanvragen_link=link if recht else "")
 
 

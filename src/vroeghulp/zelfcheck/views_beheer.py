@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vroeghulp.accounts.permissions import may_manage_zelfcheck
@@ -16,8 +17,8 @@ from vroeghulp.zelfcheck.forms import HulppuntForm, LokaleRegelingForm
 from vroeghulp.zelfcheck.models import Hulppunt, LokaleRegeling
 
 SOORTEN = {
-    "regeling": (LokaleRegeling, LokaleRegelingForm, _("lokale regeling")),
-    "hulppunt": (Hulppunt, HulppuntForm, _("hulppunt")),
+    "regeling": (LokaleRegeling, LokaleRegelingForm, gettext_lazy("lokale regeling")),
+    "hulppunt": (Hulppunt, HulppuntForm, gettext_lazy("hulppunt")),
 }
 
 
