@@ -87,10 +87,19 @@ TRECHTER_LIJNEN = [(tuple(s.value for s in SOORTEN), Stap.ZAKEN.value)]
 def gebiedstabel(f: Filter, maat: str, kolommen: list[str], rij_lijnen=(), periode: date | None = None) -> Gebiedstabel:
     """The suppressed table of ``maat`` for the level of the filter, for one period."""
     periode = periode or f.periode
+
+    def lees(niveau):
+        return _lees(f, maat, niveau, [periode]).get(periode, {})
+
+    return _gebiedstabel(f, kolommen, list(rij_lijnen), lees)
+
+
+def _gebiedstabel(f: Filter, kolommen: list[str], rij_lijnen: list, lees) -> Gebiedstabel:
+    """``lees(niveau)`` gives the raw {(area, column): count} of a level."""
     wijken = gebieden.wijken()
-    wijk_ruw = _lees(f, maat, Niveau.WIJK, [periode]).get(periode, {})
+    wijk_ruw = lees(Niveau.WIJK)
     wijk_keys = [w.id for w in wijken] + [ONBEKEND]
-    wijk_waarden = _onderdruk(wijk_ruw, wijk_keys, kolommen, list(rij_lijnen))
+    wijk_waarden = _onderdruk(wijk_ruw, wijk_keys, kolommen, rij_lijnen)
     namen = [(w.id, w.naam + (" (focusgebied)" if w.focusgebied else "")) for w in wijken] + [(ONBEKEND, "Onbekend")]
     if f.wijk_id is None:
         if f.focusgebied:
@@ -103,13 +112,13 @@ def gebiedstabel(f: Filter, maat: str, kolommen: list[str], rij_lijnen=(), perio
         return Gebiedstabel(kolommen, namen, wijk_waarden)
     # one wijk: its buurten below it, with the wijk's own (already suppressed) row as their total
     buurten = gebieden.buurten(f.wijk_id)
-    buurt_ruw = _lees(f, maat, Niveau.BUURT, [periode]).get(periode, {})
+    buurt_ruw = lees(Niveau.BUURT)
     buurt_keys = [b.id for b in buurten]
     wijk_totaal = {k: wijk_ruw.get((f.wijk_id, k), 0) for k in kolommen}
     for k in kolommen:  # what has no known buurt
         buurt_ruw[(ONBEKEND, k)] = wijk_totaal[k] - sum(buurt_ruw.get((b, k), 0) for b in buurt_keys)
     verborgen_boven = {k for k in kolommen if wijk_waarden[(f.wijk_id, k)] is None}
-    waarden = _onderdruk(buurt_ruw, buurt_keys + [ONBEKEND], kolommen, list(rij_lijnen), wijk_totaal,
+    waarden = _onderdruk(buurt_ruw, buurt_keys + [ONBEKEND], kolommen, rij_lijnen, wijk_totaal,
                          verborgen_boven)
     tabel = Gebiedstabel(kolommen, [(b.id, b.naam) for b in buurten] + [(ONBEKEND, "Buurt onbekend")], waarden)
     if f.buurt_id is not None:
@@ -198,40 +207,32 @@ class Contactrij:
 
 
 def contact(f: Filter) -> list[Contactrij]:
-    """Contact attempts per channel and dagdeel: counted per area first, suppressed per column
-    over the areas like every table, then the selected area's row."""
-    cellen = Contactcel.objects.filter(periodesoort=f.periodesoort, periode=f.periode, partnertype=f.partnertype)
-    niveau = Niveau.BUURT if f.wijk_id is not None else Niveau.WIJK
-    cellen = cellen.filter(niveau=niveau, **({"wijk_id": f.wijk_id} if f.wijk_id is not None else {}))
-    sleutel = "buurt_id" if niveau == Niveau.BUURT else "wijk_id"
-    ruw, kolommen = {}, set()
-    for gebied, soort, dagdeel, pogingen, bereikt in cellen.values_list(sleutel, "soort", "dagdeel", "pogingen", "bereikt"):
-        g = gebied if gebied is not None else ONBEKEND
-        ruw[(g, f"{soort}|{dagdeel}|p")] = pogingen
-        ruw[(g, f"{soort}|{dagdeel}|b")] = bereikt
-        kolommen |= {f"{soort}|{dagdeel}|p", f"{soort}|{dagdeel}|b"}
+    """Contact attempts per channel and dagdeel: one table of all areas of the level, suppressed
+    per column like every table, then the selected area's row."""
+    alle = Contactcel.objects.filter(periodesoort=f.periodesoort, periode=f.periode, partnertype=f.partnertype)
+    kolommen = set()
+    per_niveau = {}
+    for niveau in (Niveau.WIJK, Niveau.BUURT):
+        if niveau == Niveau.BUURT and f.wijk_id is None:
+            continue
+        cellen = alle.filter(niveau=niveau, **({"wijk_id": f.wijk_id} if niveau == Niveau.BUURT else {}))
+        sleutel = "buurt_id" if niveau == Niveau.BUURT else "wijk_id"
+        ruw = {}
+        for gebied, soort, dagdeel, pogingen, bereikt in cellen.values_list(sleutel, "soort", "dagdeel", "pogingen",
+                                                                             "bereikt"):
+            g = gebied if gebied is not None else ONBEKEND
+            ruw[(g, f"{soort}|{dagdeel}|p")] = pogingen
+            ruw[(g, f"{soort}|{dagdeel}|b")] = bereikt
+            kolommen |= {f"{soort}|{dagdeel}|p", f"{soort}|{dagdeel}|b"}
+        per_niveau[niveau] = ruw
     kolommen = sorted(kolommen)
-    if niveau == Niveau.WIJK:
-        keys = [w.id for w in gebieden.wijken()] + [ONBEKEND]
-        waarden = _onderdruk(ruw, keys, kolommen, [])
-        if f.focusgebied:
-            focus = [w.id for w in gebieden.wijken() if w.focusgebied]
-            for k in kolommen:
-                delen = [waarden[(g, k)] for g in focus]
-                waarden[(TOTAAL, k)] = None if any(d is None for d in delen) else sum(delen)
-        gekozen = TOTAAL
-    else:
-        # under a wijk the buurt cells do not cover what has no buurt: no total row is shown, so
-        # each buurt column is suppressed against the wijk's own row
-        keys = [b.id for b in gebieden.buurten(f.wijk_id)]
-        waarden = _onderdruk(ruw, keys, kolommen, [])
-        gekozen = f.buurt_id if f.buurt_id is not None else TOTAAL
+    tabel = _gebiedstabel(f, kolommen, [], lambda niveau: dict(per_niveau.get(niveau, {})))
     rijen = []
     for k in kolommen:
         if not k.endswith("|p"):
             continue
         soort, dagdeel, _ = k.split("|")
-        pogingen, bereikt = waarden.get((gekozen, k)), waarden.get((gekozen, f"{soort}|{dagdeel}|b"))
+        pogingen, bereikt = tabel.waarde(k), tabel.waarde(f"{soort}|{dagdeel}|b")
         rijen.append(Contactrij(soort, dagdeel, pogingen, bereikt, percentage(bereikt, pogingen)))
     return rijen
 
