@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlencode
 
 import pytest
 from cryptography import x509
@@ -69,8 +70,15 @@ def _token(client) -> str:
 
 
 @pytest.fixture
-def cbs(db):
-    return _token(accounts.cbs_client())
+def cbs(db, client):
+    """An access token of the CBS client from the token endpoint (OAuth2 client credentials)."""
+    gegevens = accounts.cbs_clientgeheim_vernieuwen()
+    antwoord = client.post("/ddas/oauth/token", urlencode({"grant_type": "client_credentials",
+                                                           "client_id": gegevens.client_id,
+                                                           "client_secret": gegevens.client_secret}),
+                           content_type="application/x-www-form-urlencoded")
+    assert antwoord.status_code == 200, antwoord.content
+    return json.loads(antwoord.content)["access_token"]
 
 
 @pytest.fixture
@@ -171,6 +179,9 @@ def test_no_token_401_unknown_401_partner_403_staff_403(client, data, onderteken
         assert "Digest" not in geweigerd and b"vroegsignalen" not in geweigerd.content
     rekenaar = ApiClient.objects.create(naam="Rekenhulp", scopes=[Scope.BEREKENINGEN])
     assert _post(client, VS, MAART, _token(rekenaar)).status_code == 403
+    # the CBS client's secret is for the token endpoint, not a bearer token of the delivery
+    geheim = accounts.cbs_clientgeheim_vernieuwen().client_secret
+    assert _post(client, VS, MAART, geheim).status_code == 403
     client.force_login(beheerder)  # a staff session, no token
     assert _post(client, VS, MAART).status_code == 403
 

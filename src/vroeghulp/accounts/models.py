@@ -61,7 +61,7 @@ class Scope(models.TextChoices):
     SIGNALEN_AANLEVEREN = "signalen:aanleveren", _("Signalen aanleveren")
     SIGNALEN_STATUS = "signalen:status", _("Status van eigen signalen lezen")
     BEREKENINGEN = "berekeningen", _("Berekeningen uitvoeren")
-    DDAS_LEVERING = "ddas:levering", _("DDAS-levering ophalen (CBS)")
+    DDAS_LEVERING = "ddas", _("DDAS-levering ophalen (CBS)")
 
 
 class ApiClient(models.Model):

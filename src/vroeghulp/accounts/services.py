@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vroeghulp.accounts import oauth
 from vroeghulp.accounts.demo_accounts import DEMO_USERNAMES
 from vroeghulp.accounts.models import ApiClient, ApiToken, Gebruiker, Rol, Scope, Team
 from vroeghulp.audit import services as audit
@@ -86,6 +87,14 @@ def token_gebruikt(token: ApiToken, moment) -> None:
 # --- the CBS client of the DDAS deliveries (monitor.ddas) -------------------------------------
 
 DDAS_SCOPE = Scope.DDAS_LEVERING.value
+# OAuth2 client credentials for that client (accounts.oauth): the token endpoint's reads
+OAuthFout = oauth.OAuthFout
+Clientgegevens = oauth.Clientgegevens
+Toegangstoken = oauth.Toegangstoken
+TOEGANG_SECONDEN = oauth.TOEGANG_SECONDEN
+toegangstoken_uitgeven = oauth.uitgeven
+client_van_toegangstoken = oauth.client_van_toegangstoken
+is_ddas_client = oauth.is_ddas_client
 
 
 def client_van_token(waarde: str) -> ApiClient | None:
@@ -105,3 +114,8 @@ def cbs_client(naam: str = "CBS") -> ApiClient:
     if client.scopes != [DDAS_SCOPE] or client.signaalpartner_id is not None:
         raise ValueError(f"De API-client '{naam}' bestaat al met andere rechten; kies een andere naam.")
     return client
+
+
+def cbs_clientgeheim_vernieuwen(naam: str = "CBS") -> Clientgegevens:
+    """Create the CBS client when absent, revoke its secrets and make a new one (shown once)."""
+    return oauth.nieuw_geheim(cbs_client(naam))

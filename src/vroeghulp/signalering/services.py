@@ -342,53 +342,13 @@ def lees_tabel(data: bytes, bestandsnaam: str = "", *, max_rijen: int):
     return tabel_rijen(data, bestandsnaam, max_rijen=max_rijen)
 
 
-# --- reads for the DDAS delivery and the monitor (monitor.definities says which period) -----
-
-
-class DdasSignaal(NamedTuple):
-    """What the DDAS vroegsignalering delivery reads of one signal (a NamedTuple: a year's
-    delivery reads a million of them, a dataclass per row cost a third more)."""
-
-    id: int
-    partner_id: int
-    bedrag: Decimal
-    ontstaansdatum: date | None
-    signaaldatum: date
-    crisissignaal: bool
-    warme_overdracht: bool
-    status: str
-    bsn: str
-    postcode: str
-    huisnummer: str
-    huisnummertoevoeging: str
-    geboortedatum: date | None
-    geslachtsaanduiding: str
-
-
-_DDAS_SIGNAALVELDEN = DdasSignaal._fields
+# --- reads for the DDAS delivery and the monitor (monitor.definities says which period; the
+# delivery's pages: signalering.ddas) -------------------------------------------------------------
 
 
 def signalen_met_signaaldatum(van: date, tot: date):
     """The signals whose signaaldatum is in [van, tot] (both included), as a queryset."""
     return Vroegsignaal.objects.filter(signaaldatum__gte=van, signaaldatum__lte=tot)
-
-
-def ddas_signaalpagina(van: date, tot: date, *, na_id: int, aantal: int) -> list[DdasSignaal]:
-    """At most ``aantal`` signals with signaaldatum in [van, tot] and id > ``na_id``, in id
-    order (keyset paging over the primary key: every page is one range scan)."""
-    rijen = (signalen_met_signaaldatum(van, tot).filter(id__gt=na_id).order_by("id")
-             .values_list(*_DDAS_SIGNAALVELDEN)[:aantal])
-    return [DdasSignaal._make(rij) for rij in rijen]
-
-
-def signaal_ids_per_zaak(zaak_ids: list[int]) -> dict[int, list[int]]:
-    """The ids of each case's signals (in id order), for these cases; a case without signals is
-    absent."""
-    uit: dict[int, list[int]] = {}
-    for zaak_id, signaal_id in (Vroegsignaal.objects.filter(zaak_id__in=zaak_ids)
-                                .order_by("zaak_id", "id").values_list("zaak_id", "id")):
-        uit.setdefault(zaak_id, []).append(signaal_id)
-    return uit
 
 
 def partnertypen() -> dict[int, str]:

@@ -10,12 +10,12 @@ pytestmark = pytest.mark.django_db
 
 def test_beheerder_sees_staff_teams_and_api_clients(client, beheerder, consulent):
     TOTPDevice.objects.create(user=consulent, name="Authenticator", confirmed=True)
-    ApiClient.objects.create(naam="CBS", scopes=["ddas:levering"])
+    ApiClient.objects.create(naam="CBS", scopes=["ddas"])
     client.force_login(beheerder)
     page = client.get("/accounts/gebruikers/").content.decode()
     assert "c.overvecht" in page and "Wijkteam Overvecht" in page and "Overvecht" in page
     assert "Ingesteld" in page and "Nog niet ingesteld" in page
-    assert "CBS" in page and "ddas:levering" in page
+    assert "CBS" in page and "ddas" in page
 
 
 @pytest.mark.parametrize("rol", ["consulent", "teamleider", "analist"])

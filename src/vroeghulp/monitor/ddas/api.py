@@ -11,8 +11,10 @@ their contract (not part of docs/openapi.json).
 - 400/422 ``ProblemDetails`` in Dutch naming the field; 401/403/405 ``FscError`` with the
   ``Fsc-Error-Code`` header (401 also ``WWW-Authenticate: Bearer``).
 
-Only the CBS client (an API client with the scope ``ddas:levering``) is answered: no or an
-unknown token 401, a partner's token or a staff session 403.
+Only the CBS client (an API client with the scope ``ddas``) is answered, with an access token of
+``POST /ddas/oauth/token`` (``monitor.ddas.oauth``, OAuth2 client credentials as the YAMLs'
+``securitySchemes`` say): no, an unknown or an expired token 401; another API token (a
+partner's, or the CBS client's secret used as a bearer token) or a staff session 403.
 """
 
 from __future__ import annotations
@@ -47,9 +49,12 @@ def _probleem(status: int, title: str, fouten: list[tuple[str, str]], instance: 
 
 
 def _cbs(request):
-    """The CBS client, or the refusal (401/403) as an answer."""
+    """The CBS client, or the refusal (401/403) as an answer. The bearer token is an access token
+    of ``POST /ddas/oauth/token`` (``accounts.oauth``); any other API token is known but not for
+    this: 403."""
     kop_waarde = request.headers.get("Authorization", "")
     soort, _spatie, token = kop_waarde.partition(" ")
+    token = token.strip()
     if not kop_waarde:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             return None, _fsc(403, "ERROR_CODE_WRONG_GROUP_ID_IN_TOKEN", "Geen toegang",
@@ -57,15 +62,18 @@ def _cbs(request):
         return None, _fsc(401, "ERROR_CODE_ACCESS_TOKEN_MISSING", "Geen toegangstoken",
                           "Stuur een toegangstoken mee in de header Authorization: Bearer <token>.",
                           **{"WWW-Authenticate": "Bearer"})
-    client = accounts.client_van_token(token.strip()) if soort.lower() == "bearer" and token.strip() else None
-    if client is None:
+    bearer = soort.lower() == "bearer" and token
+    client = accounts.client_van_toegangstoken(token) if bearer else None
+    if client is not None and accounts.is_ddas_client(client):
+        return client, None
+    if client is None and (not bearer or accounts.client_van_token(token) is None):
         return None, _fsc(401, "ERROR_CODE_ACCESS_TOKEN_INVALID", "Ongeldig toegangstoken",
-                          "Het toegangstoken is onbekend, ingetrokken of van een client die niet actief is.",
+                          "Het toegangstoken is onbekend, verlopen, ingetrokken of van een client die niet actief is. "
+                          "Vraag een nieuw aan bij POST /ddas/oauth/token.",
                           **{"WWW-Authenticate": 'Bearer error="invalid_token"'})
-    if not client.heeft_scope(accounts.DDAS_SCOPE):
-        return None, _fsc(403, "ERROR_CODE_WRONG_GROUP_ID_IN_TOKEN", "Geen toegang",
-                          "Dit toegangstoken mag de DDAS-levering niet ophalen: die is alleen voor het CBS.")
-    return client, None
+    return None, _fsc(403, "ERROR_CODE_WRONG_GROUP_ID_IN_TOKEN", "Geen toegang",
+                      "Dit token mag de DDAS-levering niet ophalen: die is alleen voor het CBS, "
+                      "met een toegangstoken van POST /ddas/oauth/token.")
 
 
 def _datum(verzoek: dict, veld: str, fouten: list) -> date | None:
