@@ -89,10 +89,18 @@ def _bronnen(uitkomst: dict) -> tuple[Bron, ...]:
 
 
 def _waarom(uitkomst: dict) -> str:
-    """The calculation's own last step (its conclusion) and the law it rests on."""
-    stappen = uitkomst.get("toelichting") or []
+    """One or two sentences of the calculation's own explanation and the law it rests on: with a
+    right, the step before the final amount (how the amount comes about: the last step only rounds
+    it), with the sentence before that when it starts with "Dat" (it refers back); without a right,
+    the last step (the reason)."""
+    stappen = list(uitkomst.get("toelichting") or [])
     bronnen = uitkomst.get("bronnen") or []
-    zin = stappen[-1] if stappen else ""
+    gekozen = stappen[-1:]
+    if uitkomst.get("recht") and len(stappen) >= 2:
+        gekozen = stappen[-2:-1]
+        if gekozen[0].startswith("Dat ") and len(stappen) >= 3:
+            gekozen = stappen[-3:-1]
+    zin = " ".join(gekozen)
     if bronnen:
         zin += " " + _("Dit staat in: %(bron)s.") % {"bron": bronnen[0]["titel"]}
     return zin.strip()

@@ -38,6 +38,9 @@ def test_the_result_shows_each_amount_with_why_and_source(client):
     # afbouw; per month ⌊8.576 / 12⌋ = ⌊714,67⌋ = € 714 (Awir art. 14).
     assert "€ 714" in html and "€ 8.576,00" in html
     assert "Wet op het kindgebonden budget" in html
+    # why, in the calculation's own words: the income (1.300 × 12 × 1,08 = 16.848) against the drempel
+    assert ("<strong>Waarom?</strong> Uw toetsingsinkomen (€ 16.848,00) is niet hoger dan € 29.736. U krijgt het "
+            "volle bedrag. Dit staat in: Wet op het kindgebonden budget, art. 1 en 2.") in html
     for titel in ("Zorgtoeslag", "Huurtoeslag", "Kindgebonden budget", "Bijstand", "Beslagvrije voet"):
         assert f">{titel}</h3>" in html
     assert html.count("Waarom?") >= 5 and html.count("Zo is het uitgerekend") >= 5
