@@ -42,7 +42,7 @@ def voorbereiden(tmp: Path) -> str:
         url = f"sqlite:///{tmp / 'bench.sqlite3'}"
     os.environ.update({"DATABASE_URL": url, "VROEGHULP_OMGEVING": "test", "DJANGO_SETTINGS_MODULE": "vroeghulp.settings",
                        "VROEGHULP_VAR_DIR": str(tmp)})
-    subprocess.run([sys.executable, "-m", "vroeghulp", "migrate", "--no-input", "--skip-checks", "-v", "0"], check=True, env=os.environ)
+    subprocess.run([sys.executable, "-m", "vroeghulp", "migrate", "--no-input", "-v", "0"], check=True, env=os.environ)
     return url
 
 

@@ -16,7 +16,8 @@ APP_PREFIXES = [
     ("zelfcheck/", "zelfcheck"),
     ("zelfcheck-beheer/", "zelfcheck.urls_beheer"),  # not public: behind the login middleware
     ("monitor/", "monitor"),
-    ("ddas/", "monitor.ddas_urls"),
+    ("ddas/", "monitor.ddas_urls"),  # public: CBS with its OAuth2 token
+    ("ddas-levering/", "monitor.ddas_beheer_urls"),  # the beheerder's preview, behind the login
 ]
 
 urlpatterns = [

@@ -42,7 +42,7 @@ def _env(tmp: Path) -> dict:
 
 def test_kill_9_leaves_no_half_file(tmp_path):
     env = _env(tmp_path)
-    subprocess.run([sys.executable, "-m", "vroeghulp", "migrate", "--no-input", "--skip-checks", "-v", "0"], env=env, check=True)
+    subprocess.run([sys.executable, "-m", "vroeghulp", "migrate", "--no-input", "-v", "0"], env=env, check=True)
     # 300,000 signals and their cases, made in SQL by the benchmark's filler: the export takes seconds
     subprocess.run([sys.executable, str(ROOT / "benchmarks/ddas_export.py"), "--vul", "300000"], env=env, check=True)
     doel = tmp_path / "uit" / "levering.json"

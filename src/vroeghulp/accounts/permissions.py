@@ -87,3 +87,9 @@ def may_see_monitor(user) -> bool:
 def may_enter_cbs_figures(user) -> bool:
     """The municipality's CBS figures for the national goals (entered or imported): the analist."""
     return has_role(user, {Rol.ANALIST})
+
+
+def may_prepare_ddas_delivery(user) -> bool:
+    """The preview of a DDAS delivery to CBS (counts per object type, no person): the beheerder,
+    who also makes the CBS client (``vroeghulp ddas client``)."""
+    return has_role(user, {Rol.BEHEERDER})

@@ -31,6 +31,7 @@ MENU: list[tuple[str, str, Callable | frozenset]] = [
     ("signalering:partners", _("Signaalpartners"), permissions.is_beheerder),
     ("accounts:gebruikers", _("Gebruikers en teams"), permissions.is_beheerder),
     ("zelfcheck_beheer:overzicht", _("Zelfcheck"), permissions.may_manage_zelfcheck),
+    ("ddas_beheer:voorbeeld", _("Levering aan CBS"), permissions.may_prepare_ddas_delivery),
     ("audit:zoeken", _("Audittrail"), permissions.is_beheerder),
 ]
 

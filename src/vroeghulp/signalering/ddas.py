@@ -19,7 +19,7 @@ from datetime import date
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import BigIntegerField, CharField, F
+from django.db.models import BigIntegerField, CharField, Count, F, Q
 from django.db.models.functions import Cast, Round
 
 from vroeghulp.signalering.models import Vroegsignaal
@@ -99,4 +99,16 @@ def signaal_ids_per_zaak(na_zaak_id: int, tot_zaak_id: int) -> dict[int, list[in
             uit[zaak_id] = [signaal_id]
         else:
             lijst.append(signaal_id)
+    return uit
+
+
+def tellingen(van: date, tot: date, *, sinds=None) -> dict[str, int]:
+    """Counts for the beheerder's preview of the delivery: the signals of the period, with and
+    without a BSN (the two kinds of ``client`` in the delivery), and, with ``sinds`` (a moment),
+    how many of them were received after it."""
+    qs = signalen_met_signaaldatum(van, tot)
+    uit = qs.aggregate(vroegsignalen=Count("id"), met_bsn=Count("id", filter=~Q(bsn="")))
+    uit["zonder_bsn"] = uit["vroegsignalen"] - uit["met_bsn"]
+    if sinds is not None:
+        uit["ontvangen_sinds"] = qs.filter(ontvangen__gt=sinds).count()
     return uit

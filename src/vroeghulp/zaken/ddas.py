@@ -65,3 +65,16 @@ def contactpogingen_per_zaak(na_zaak_id: int, tot_zaak_id: int) -> dict[int, lis
     for zaak_id, soort, bereikt, datum, dagdeel in _rijen(qs):
         uit.setdefault(zaak_id, []).append(DdasContactpoging(soort, bereikt is True or bereikt == 1, datum, dagdeel))
     return uit
+
+
+def tellingen(van: date, tot: date, *, sinds=None) -> dict[str, int]:
+    """Counts for the beheerder's preview: the contact attempts of the cases of the period and,
+    with ``sinds`` (a moment), how many of those cases changed after it and how many attempts
+    were recorded after it."""
+    zaken = zaken_lopend_in(van, tot)
+    pogingen = Contactpoging.objects.filter(zaak__in=zaken.values("id"))
+    uit = {"contactpogingen": pogingen.count()}
+    if sinds is not None:
+        uit["zaken_gewijzigd_sinds"] = zaken.filter(gewijzigd__gt=sinds).count()
+        uit["contactpogingen_sinds"] = pogingen.filter(vastgelegd__gt=sinds).count()
+    return uit

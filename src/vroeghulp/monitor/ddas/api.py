@@ -27,8 +27,9 @@ from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from vroeghulp.accounts import services as accounts
+from vroeghulp.audit import services as audit
 from vroeghulp.api.problem import PROBLEM_JSON, json_bytes
-from vroeghulp.monitor.ddas import kop, levering, ondertekening
+from vroeghulp.monitor.ddas import kop, levering, ondertekening, voorbeeld
 
 STANDAARD_PAGINA = 25000  # the YAML's example
 MAX_PAGINA = 100000
@@ -152,14 +153,18 @@ def _gegevens(request, soort: str) -> HttpResponse:
     delen.append(',"paginering":' + json.dumps({"pageSize": grootte, "currentPage": pagina,
                                                  "totalPages": pagina_s, "totalRecords": records}) + "}")
     body = "".join(delen).encode("utf-8")
+    if pagina == pagina_s:  # the last page: CBS has the whole delivery (counts only, for the preview)
+        voorbeeld.vastleggen(soort, van, tot, kanaal="api", door=client.naam)
     return HttpResponse(body, content_type="application/json", headers=ondertekening.onderteken(body, sleutel))
 
 
 @csrf_exempt
+@audit.persoonsgegevens  # BSNs and addresses; levering.schrijf logs one event per object type
 def vroegsignalering(request):
     return _gegevens(request, levering.VROEGSIGNALERING)
 
 
 @csrf_exempt
+@audit.persoonsgegevens
 def schuldhulpverlening(request):
     return _gegevens(request, levering.SCHULDHULPVERLENING)

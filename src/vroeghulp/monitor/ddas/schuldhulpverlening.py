@@ -28,7 +28,8 @@ def traject(t) -> dict:
     return uit
 
 
-def trajecten_json(van: date, tot: date, *, begin: int = 0, aantal: int | None = None) -> Iterator[list[str]]:
+def _paginas(van: date, tot: date, begin: int, aantal: int | None) -> Iterator[list]:
+    """The trajecten of the period (model instances) [begin, begin + aantal), a page at a time."""
     qs = definities.trajecten(van, tot)
     na_id = 0 if begin <= 0 else qs.order_by("id").values_list("id", flat=True)[begin - 1]
     over = aantal
@@ -36,7 +37,18 @@ def trajecten_json(van: date, tot: date, *, begin: int = 0, aantal: int | None =
         pagina = list(qs.filter(id__gt=na_id).order_by("id")[:PAGINA if over is None else min(PAGINA, over)])
         if not pagina:
             return
-        yield [_dumps(traject(t)) for t in pagina]
+        yield pagina
         na_id = pagina[-1].id
         if over is not None:
             over -= len(pagina)
+
+
+def trajecten(van: date, tot: date) -> Iterator[dict]:
+    """Every traject of the period as the delivery writes it (for counting: ``voorbeeld``)."""
+    for pagina in _paginas(van, tot, 0, None):
+        yield from (traject(t) for t in pagina)
+
+
+def trajecten_json(van: date, tot: date, *, begin: int = 0, aantal: int | None = None) -> Iterator[list[str]]:
+    for pagina in _paginas(van, tot, begin, aantal):
+        yield [_dumps(traject(t)) for t in pagina]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vroeghulp.monitor.ddas import bestand, levering
+from vroeghulp.monitor.ddas import bestand, levering, voorbeeld
 
 
 def _datum(waarde: str, optie: str) -> date:
@@ -19,8 +19,6 @@ def _datum(waarde: str, optie: str) -> date:
 
 
 class Command(BaseCommand):
-    # a data export needs no URL or template checks; they would only delay the start
-    requires_system_checks = []
     help = "Schrijft de DDAS-levering aan het CBS over een periode (JSON volgens de officiële standaard)."
 
     def add_arguments(self, parser):
@@ -47,5 +45,7 @@ class Command(BaseCommand):
             if pad.is_dir():
                 raise CommandError(f"--uitvoer: '{pad}' is een map, geen bestand.", returncode=2)
             geschreven = bestand.schrijf_atomair(pad, lambda schrijf: levering.schrijf(schrijf, soort, begin, eind))
+        # the log of complete deliveries (the beheerder's preview compares with it); counts only
+        voorbeeld.vastleggen(soort, begin, eind, kanaal="opdrachtregel", door="opdrachtregel")
         telling = ", ".join(f"{aantal} {naam}" for naam, aantal in geschreven.aantallen.items())
         sys.stderr.write(f"DDAS-levering {soort} {begin.isoformat()} t/m {eind.isoformat()}: {telling}.\n")
