@@ -7,12 +7,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.zelfcheck.models import Hulppunt, LokaleRegeling
-from vroeghulp.zelfcheck.velden import BedragVeld
+from vroeghulp.zelfcheck.velden import bedragveld
 
 
 class WatAlsForm(forms.Form):
-    extra = BedragVeld(label=_("Hoeveel bruto per maand meer?"), required=False, max_bedrag=Decimal("20000"))
-    partner_inkomen = BedragVeld(label=_("Wat verdient uw partner bruto per maand?"), required=False,
+    extra = bedragveld(label=_("Hoeveel bruto per maand meer?"), required=False, max_bedrag=Decimal("20000"))
+    partner_inkomen = bedragveld(label=_("Wat verdient uw partner bruto per maand?"), required=False,
                                  max_bedrag=Decimal("20000"))
 
 
@@ -38,7 +38,7 @@ class HulpForm(forms.Form):
     email = forms.EmailField(label=_("Uw e-mailadres (als u wilt)"), required=False,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}),
                              error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")})
-    bedrag = BedragVeld(label=_("Hoeveel rekeningen staan er ongeveer open?"), max_bedrag=Decimal("10000000"),
+    bedrag = bedragveld(label=_("Hoeveel rekeningen staan er ongeveer open?"), max_bedrag=Decimal("10000000"),
                         help_text=_("Een schatting is goed. Heeft u geen achterstand, maar wel zorgen over geld? "
                                     "Vul dan 1 in."))
     delen = forms.BooleanField(label=_("Stuur mijn antwoorden en de uitkomst van de check mee"), required=False,

@@ -1,9 +1,9 @@
 """Form fields of the check that read what people type.
 
-Amounts go through the one Dutch amount reader of the project, the intake's
-``signalering.intake.normaliseren.bedrag`` (the reader behind ``schuldhulp.forms.BedragVeld``,
-which this app may not import: schuldhulp and zelfcheck are sibling layers). What is added here
-is only what a resident types and a delivery never holds: "€ 1250,-" and 0 for "nothing".
+Amounts: the project's one amount field, ``common.forms.BedragVeld`` (the field of the schuldhulp
+screens too, read by the intake's reader ``common.bedragen.bedrag``). ``bedragveld`` only sets what
+the check wants of it: 0 is an answer ("nothing"), at most € 1.000.000 unless said otherwise,
+and messages worded for residents (B1) instead of for staff.
 """
 
 import re
@@ -12,41 +12,23 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.signalering.intake.normaliseren import bedrag as lees_bedrag
+from vroeghulp.common.forms import BedragVeld
 
-_STREEPJE = re.compile(r"[.,]-{1,2}$")  # € 1.250,- and € 1.250,--
-_NUL = re.compile(r"0+([.,]0{1,2})?")
+MAX_BEDRAG = Decimal("1000000")
+_ONGELDIG = _("Vul een bedrag in euro's in, bijvoorbeeld 1250 of 1.250,50.")
+MELDINGEN = {
+    "invalid": _ONGELDIG,
+    "centen": _ONGELDIG,
+    "negatief": _("Vul een bedrag in van 0 euro of meer."),
+    "te_hoog": _("Dit bedrag is te hoog. Kijk het nog eens na."),
+    "required": _("Vul een bedrag in. Is het niets? Vul dan 0 in."),
+}
 
 
-class BedragVeld(forms.Field):
+def bedragveld(*, max_bedrag: Decimal = MAX_BEDRAG, error_messages: dict | None = None, **kwargs) -> BedragVeld:
     """1.250,50 / 1250 / € 1250,- / 1250.50 -> Decimal in cents (0 allowed), or None when empty."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false"})
-    default_error_messages = {
-        "invalid": _("Vul een bedrag in euro's in, bijvoorbeeld 1250 of 1.250,50."),
-        "negatief": _("Vul een bedrag in van 0 euro of meer."),
-        "te_hoog": _("Dit bedrag is te hoog. Kijk het nog eens na."),
-        "required": _("Vul een bedrag in. Is het niets? Vul dan 0 in."),
-    }
-
-    def __init__(self, *, max_bedrag: Decimal = Decimal("1000000"), **kwargs):
-        self.max_bedrag = max_bedrag
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        tekst = _STREEPJE.sub("", str(value).replace("\u00a0", " ").strip()).replace("€", "").replace(" ", "")
-        if tekst.startswith("-"):
-            raise forms.ValidationError(self.error_messages["negatief"], code="negatief")
-        if _NUL.fullmatch(tekst):
-            return Decimal("0.00")
-        getal, code = lees_bedrag(tekst)
-        if code == "bedrag_te_hoog" or (getal is not None and getal > self.max_bedrag):
-            raise forms.ValidationError(self.error_messages["te_hoog"], code="te_hoog")
-        if code:  # also more than two decimals: the reader refuses them
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return getal.quantize(Decimal("0.01"))
+    return BedragVeld(nul_mag=True, max_bedrag=max_bedrag, error_messages={**MELDINGEN, **(error_messages or {})},
+                      **kwargs)
 
 
 class LeeftijdenVeld(forms.CharField):

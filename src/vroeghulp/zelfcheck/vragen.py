@@ -12,7 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vroeghulp.zelfcheck.antwoorden import Antwoorden, Inkomen
-from vroeghulp.zelfcheck.velden import BedragVeld, LeeftijdenVeld
+from vroeghulp.zelfcheck.velden import MAX_BEDRAG, LeeftijdenVeld, bedragveld
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
@@ -74,7 +74,7 @@ class WoningForm(forms.Form):
 
 
 class HuurForm(forms.Form):
-    huur = BedragVeld(
+    huur = bedragveld(
         label=_("Hoeveel kale huur betaalt u per maand?"),
         help_text=_("Kale huur is de huur zonder servicekosten, water en energie. U vindt het bedrag in uw "
                     "huurcontract of in de brief over de huurverhoging."))
@@ -87,11 +87,11 @@ _PERIODE = forms.ChoiceField(
 
 
 class InkomenForm(forms.Form):
-    netto = BedragVeld(
+    netto = bedragveld(
         label=_("Netto: wat u op uw bankrekening krijgt"), required=False,
         help_text=_("Loon, uitkering of pensioen, zonder vakantiegeld. U vindt het op uw bankafschrift "
                     "of loonstrook. Geen inkomen? Vul 0 in."))
-    bruto = BedragVeld(
+    bruto = bedragveld(
         label=_("Bruto: het bedrag vóór belasting (als u het weet)"), required=False,
         help_text=_("Dit staat op uw loonstrook of de brief over uw uitkering, zonder vakantiegeld. "
                     "Weet u het niet? Laat het leeg."))
@@ -109,8 +109,8 @@ class InkomenPartnerForm(InkomenForm):
 
 
 class VermogenForm(forms.Form):
-    vermogen = BedragVeld(
-        label=_("Hoeveel spaargeld heeft u (samen met uw partner)?"), max_bedrag=BedragVeld().max_bedrag * 100,
+    vermogen = bedragveld(
+        label=_("Hoeveel spaargeld heeft u (samen met uw partner)?"), max_bedrag=MAX_BEDRAG * 100,
         help_text=_("Geld op uw spaarrekening en betaalrekening en bezit zoals aandelen. Uw eigen huis en "
                     "uw auto tellen hier niet mee. Geen spaargeld? Vul 0 in."))
 

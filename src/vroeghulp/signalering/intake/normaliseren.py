@@ -15,11 +15,11 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from vroeghulp.common.bedragen import bedrag  # noqa: F401 - the one amount reader, here for the intake
+
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # re.ASCII: \d is 0-9 only (not Arabic-Indic or full-width digits)
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
-_DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$", re.ASCII)
-_BEDRAG = re.compile(r"^-?\d+(\.\d{1,2})?$", re.ASCII)
 _GETAL = re.compile(r"^\d+(\.0*)?$|^\d(\.\d+)?[eE]\+?\d+$", re.ASCII)
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}[A-Z]{2}$")
 _HUISNUMMER_MET_TOEVOEGING = re.compile(
@@ -27,8 +27,6 @@ _HUISNUMMER_MET_TOEVOEGING = re.compile(
 )
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _TELEFOON_WEG = str.maketrans("", "", " -().\u00a0/")
-_MAX_BEDRAG = Decimal("9999999999.99")  # DecimalField(max_digits=12, decimal_places=2)
-_MAX_BEDRAG_FLOAT = float(_MAX_BEDRAG)
 # Lone surrogates, NUL and the 66 non-characters (Unicode 15, section 23.7: U+FDD0..U+FDEF and
 # the last two code points of each of the 17 planes).
 _ONGELDIG = re.compile(
@@ -36,7 +34,6 @@ _ONGELDIG = re.compile(
     + "".join(f"{chr(vlak * 0x10000 + 0xFFFE)}{chr(vlak * 0x10000 + 0xFFFF)}" for vlak in range(17))
     + "]"
 )
-_CENT = Decimal("0.01")
 _datum_cache: dict = {}
 _WAAR = {"ja", "j", "true", "waar", "1", "yes", "y", "1.0"}
 _ONWAAR = {"nee", "n", "false", "onwaar", "0", "no", "", "0.0"}
@@ -118,59 +115,6 @@ def _datum_uit_tekst(tekst: str):
     if tekst.isdigit() and 4 <= len(tekst) <= 6:  # Excel serial number exported as text
         return _serieel(int(tekst))
     return None
-
-
-def bedrag(waarde):
-    """-> (Decimal | None, code). 412 / 412,50 / 1.234,56 / 1234.56 / € 412 / numbers."""
-    if type(waarde) is str:
-        tekst = waarde.strip()
-        if tekst.isdigit() and len(tekst) <= 10 and tekst.isascii():
-            getal = Decimal(tekst)
-            return (getal, None) if getal else (None, "bedrag_niet_positief")
-        tekst = tekst.replace("€", "").replace(" ", "").replace("\u00a0", "").replace("EUR", "")
-        if "," in tekst:
-            if "." in tekst:
-                if tekst.rfind(",") > tekst.rfind("."):
-                    tekst = tekst.replace(".", "").replace(",", ".")
-                else:
-                    tekst = tekst.replace(",", "")
-            elif tekst.count(",") == 1:
-                tekst = tekst.replace(",", ".")
-            else:
-                return None, "bedrag_ongeldig"
-        elif _DUIZENDTALLEN.match(tekst):
-            tekst = tekst.replace(".", "")
-        if not _BEDRAG.match(tekst):
-            return None, "bedrag_ongeldig"
-        getal = Decimal(tekst)
-    elif isinstance(waarde, bool) or waarde is None:
-        return None, "bedrag_ongeldig"
-    elif isinstance(waarde, int):
-        getal = Decimal(waarde)
-    elif isinstance(waarde, float):
-        if waarde != waarde or waarde in (float("inf"), float("-inf")):
-            return None, "bedrag_ongeldig"
-        # range first: quantize raises InvalidOperation from 1e26 on (28 digits of precision)
-        if waarde <= 0:
-            return None, "bedrag_niet_positief"
-        if waarde > _MAX_BEDRAG_FLOAT:
-            return None, "bedrag_te_hoog"
-        getal = Decimal(repr(waarde)).quantize(_CENT)  # Excel floats: 412.4999999 -> 412.50
-    elif isinstance(waarde, Decimal):
-        if not waarde.is_finite():
-            return None, "bedrag_ongeldig"
-        if waarde <= 0:
-            return None, "bedrag_niet_positief"
-        if waarde > _MAX_BEDRAG:
-            return None, "bedrag_te_hoog"
-        getal = waarde.quantize(_CENT)
-    else:
-        return None, "waarde_type"
-    if getal <= 0:
-        return None, "bedrag_niet_positief"
-    if getal > _MAX_BEDRAG:
-        return None, "bedrag_te_hoog"
-    return getal, None
 
 
 def boolean(waarde):
