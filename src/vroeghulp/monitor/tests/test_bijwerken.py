@@ -96,3 +96,21 @@ def test_the_command_refuses_a_bad_date_in_dutch():
     with pytest.raises(CommandError, match="--vanaf: '2025-13-01' is geen datum") as fout:
         call_command("monitor_bijwerken", vanaf="2025-13-01")
     assert fout.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_relapse_a_new_signal_within_a_year_after_leaving_debt_free(inwoner_overvecht, inwoner_zuid):
+    from vroeghulp.schuldhulp.models import Traject
+
+    for inwoner, uit in ((inwoner_overvecht, date(2025, 1, 10)), (inwoner_zuid, date(2025, 1, 20))):
+        Traject.objects.create(inwoner=inwoner, huishouden=inwoner.huishouden, wijk=inwoner.huishouden.adres.buurt.wijk,
+                               aanmeldingswijze="inloop", aanmelddatum=date(2024, 3, 1), fase="uitstroom",
+                               eerste_gesprek_uiterlijk=date(2024, 3, 6), uitstroom_datum=uit, uitstroom_reden="Afgerond")
+    # Overvecht: a new signal 142 days after the uitstroom (within 365); Zuid: 377 days after (not)
+    SignaalFactory(zaak=None, inwoner=inwoner_overvecht, signaaldatum=date(2025, 6, 1))
+    SignaalFactory(zaak=None, inwoner=inwoner_zuid, signaaldatum=date(2026, 2, 1))
+    bijwerken(alles=True, vandaag=date(2026, 3, 1))
+    terugval = {(c.wijk_id, c.waarde): c.aantal for c in Monitorcel.objects.filter(
+        periodesoort="maand", periode=date(2025, 1, 1), niveau=Niveau.WIJK, partnertype="", maat=Maat.TERUGVAL)}
+    overvecht, zuid = inwoner_overvecht.huishouden.adres.buurt.wijk_id, inwoner_zuid.huishouden.adres.buurt.wijk_id
+    assert terugval == {(overvecht, "uitgestroomd"): 1, (overvecht, "nieuw_signaal"): 1, (zuid, "uitgestroomd"): 1}
