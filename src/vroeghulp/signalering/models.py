@@ -70,6 +70,9 @@ class Kanaal(models.TextChoices):
     BESTAND = "bestand", _("Bestand (scherm)")
     OPDRACHTREGEL = "opdrachtregel", _("Opdrachtregel")
     WARME_OVERDRACHT = "warme_overdracht", _("Warme overdracht")
+    # the resident asked for help in the zelfcheck: no signal of a signal partner (Wgs art. 3 lid
+    # 1 onder b), so not in the DDAS vroegsignalering delivery (services.vroegsignalen)
+    ZELFMELDING = "zelfmelding", _("Zelfmelding (zelfcheck)")
     DEMO = "demo", _("Demo")
 
 
@@ -115,7 +118,9 @@ class Vroegsignaal(models.Model):
         Aanlevering, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen",
         db_index=False,
     )
-    bedrag = models.DecimalField(_("bedrag achterstand"), max_digits=12, decimal_places=2)
+    # empty only for a self-referral whose resident named no amount (Kanaal.ZELFMELDING): a
+    # partner's signal always has one (intake.controles)
+    bedrag = models.DecimalField(_("bedrag achterstand"), max_digits=12, decimal_places=2, null=True, blank=True)
     ontstaansdatum = models.DateField(_("ontstaansdatum"), null=True, blank=True)
     signaaldatum = models.DateField(_("signaaldatum"))
     crisissignaal = models.BooleanField(_("crisissignaal"), default=False)

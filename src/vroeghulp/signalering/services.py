@@ -24,10 +24,11 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from vroeghulp.common import pgarray
 from vroeghulp.common.sql import als_bedrag, als_datum, in_lijst, postgresql
-from vroeghulp.signalering.models import Signaalpartner, Signaalstatus, Vroegsignaal
+from vroeghulp.signalering.models import Aanlevering, Kanaal, PartnerType, Signaalpartner, Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.tellingen import AnoniemeTelling, Soort
 
 # --- the matching hook -----------------------------------------------------------------------
@@ -328,7 +329,10 @@ class SignaalVoorTraject:
 
 
 def signalen_van_zaak(zaak_id: int) -> list[SignaalVoorTraject]:
-    rijen = (Vroegsignaal.objects.filter(zaak_id=zaak_id).order_by("signaaldatum", "id")
+    """The partners' signals of a case, which a traject takes over as its first debts. Not a
+    self-referral: it names no creditor (and perhaps no amount); what the resident said is in the
+    case's note."""
+    rijen = (vroegsignalen().filter(zaak_id=zaak_id).order_by("signaaldatum", "id")
              .values_list("id", "partner__naam", "partner__type", "bedrag", "signaaldatum",
                           "ontstaansdatum", "crisissignaal"))
     return [SignaalVoorTraject(*rij) for rij in rijen]
@@ -346,9 +350,51 @@ def lees_tabel(data: bytes, bestandsnaam: str = "", *, max_rijen: int):
 # delivery's pages: signalering.ddas) -------------------------------------------------------------
 
 
+# A self-referral (Kanaal.ZELFMELDING, the zelfcheck's "Ik wil hulp") is a resident asking for
+# help, not a signal of a signal partner: the DDAS standard defines a Vroegsignaal as "een bericht
+# dat door een signaalpartner [...] aan de gemeente wordt verstrekt" on the ground of the Wgs (art.
+# 3 lid 1 onder b), and a signaalpartner as an organisation entitled to pass on arrears. So neither
+# the self-referral nor a case that has nothing else is in the DDAS vroegsignalering delivery or in
+# the monitor's figures that follow its definitions (monitor.definities). If such a resident gets
+# schuldhulp, that is an Aanmelding in the DDAS schuldhulpverlening delivery.
+
+def _zelfmeldingen():
+    return Aanlevering.objects.filter(kanaal=Kanaal.ZELFMELDING).values("id")
+
+
+def vroegsignalen():
+    """Every signal of a signal partner: all signals but the self-referrals."""
+    return Vroegsignaal.objects.exclude(aanlevering_id__in=_zelfmeldingen())
+
+
 def signalen_met_signaaldatum(van: date, tot: date):
-    """The signals whose signaaldatum is in [van, tot] (both included), as a queryset."""
-    return Vroegsignaal.objects.filter(signaaldatum__gte=van, signaaldatum__lte=tot)
+    """The vroegsignalen (``vroegsignalen``: no self-referral) whose signaaldatum is in [van, tot]
+    (both included), as a queryset."""
+    return vroegsignalen().filter(signaaldatum__gte=van, signaaldatum__lte=tot)
+
+
+def zaken_met_alleen_zelfmeldingen():
+    """The ids (a ``values`` queryset, for ``__in``) of the cases whose every signal is a
+    self-referral: no vroegsignaalzaak in the DDAS sense. Small: only cases with a self-referral
+    are looked at (through the index on zaak_id)."""
+    met_zelfmelding = (Vroegsignaal.objects.filter(aanlevering_id__in=_zelfmeldingen(), zaak_id__isnull=False)
+                       .values("zaak_id"))
+    met_vroegsignaal = vroegsignalen().filter(zaak_id__in=met_zelfmelding).values("zaak_id")
+    return met_zelfmelding.exclude(zaak_id__in=met_vroegsignaal)
+
+
+ZELFCHECK_PARTNER = "zelfcheck"
+
+
+def zelfcheck_partner() -> Signaalpartner:
+    """The partner under which the zelfcheck's self-referrals go in (created on first use): an
+    informal partner of DDAS type Overige; its deliveries have the channel Kanaal.ZELFMELDING."""
+    partner, _nieuw = Signaalpartner.objects.get_or_create(
+        code=ZELFCHECK_PARTNER,
+        defaults={"naam": gettext("Zelfcheck (inwoner meldt zich zelf)"), "type": PartnerType.OVERIGE,
+                  "informeel": True},
+    )
+    return partner
 
 
 def partnertypen() -> dict[int, str]:

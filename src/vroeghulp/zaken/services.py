@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import Q
 
+from vroeghulp.signalering import services as signalering
 from vroeghulp.zaken.models import Contactpoging, Vroegsignaalzaak
 
 
@@ -106,9 +107,11 @@ _DDAS_ZAAKVELDEN = tuple(DdasZaak.__dataclass_fields__)
 def zaken_lopend_in(van: date, tot: date):
     """The cases that were open on at least one day of [van, tot]: created by matching on or
     before ``tot`` (matchingsdatum) and not closed before ``van`` (datum_afgerond, set when a
-    case is afgerond or niet opgepakt)."""
+    case is afgerond or niet opgepakt). Not a case of self-referrals only: that is no
+    vroegsignaalzaak (``signalering.services.vroegsignalen`` says why)."""
     return (Vroegsignaalzaak.objects.filter(matchingsdatum__lte=tot)
-            .filter(Q(datum_afgerond__isnull=True) | Q(datum_afgerond__gte=van)))
+            .filter(Q(datum_afgerond__isnull=True) | Q(datum_afgerond__gte=van))
+            .exclude(id__in=signalering.zaken_met_alleen_zelfmeldingen()))
 
 
 def ddas_zaakpagina(van: date, tot: date, *, na_id: int, aantal: int) -> list[DdasZaak]:

@@ -24,6 +24,7 @@ from vroeghulp.audit import services as audit
 from vroeghulp.audit.models import Actie
 from vroeghulp.gebieden.models import Wijk
 from vroeghulp.personen.services import huisgenoten, inwoner_voor
+from vroeghulp.signalering.models import Kanaal
 from vroeghulp.zaken import brieven, namen, services, suggestie, warme_overdracht, werkvoorraad, workflow
 from vroeghulp.zaken.forms import (
     BriefForm, BriefsjabloonForm, ContactpogingForm, HuisstijlForm, NotitieForm, StapForm,
@@ -214,7 +215,9 @@ def _persoon_en_huishouden(request, zaak):
 def detail(request, pk: int):
     zaak = _zaak_voor(request, pk)
     inwoner, leden = _persoon_en_huishouden(request, zaak)
-    signalen = list(zaak.signalen.select_related("partner").order_by("signaaldatum", "id"))
+    signalen = list(zaak.signalen.select_related("partner", "aanlevering").order_by("signaaldatum", "id"))
+    for s in signalen:  # the resident's own request from the zelfcheck, shown as such
+        s.zelfmelding = s.aanlevering is not None and s.aanlevering.kanaal == Kanaal.ZELFMELDING
     pogingen = list(zaak.contactpogingen.select_related("door").order_by("datum", "id"))
     contact = _contactgegevens(zaak, inwoner, signalen)
     voorstel = None

@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vroeghulp.signalering.models import PartnerType, Vroegsignaal
+from vroeghulp.signalering.models import Kanaal, PartnerType, Vroegsignaal
 from vroeghulp.zaken import namen
 from vroeghulp.zaken.models import OPEN_STATUSSEN, Matchsoort, Vroegsignaalzaak, Zaakstatus
 
@@ -209,6 +209,7 @@ class Rij(NamedTuple):
     warm: bool
     crisis: bool
     stap: str
+    zelfmelding: bool = False  # a signal of the case is the resident's own request (Kanaal.ZELFMELDING)
 
 
 def _labels(keuzes) -> dict:
@@ -233,10 +234,13 @@ def rijen_snel(qs, nummer: int, orde, vandaag) -> tuple[int, list[Rij], int]:
     ids = [w["id"] for w in waarden]
     typen: dict[int, set] = {}
     signaalnamen: dict[int, list] = {}  # for cases not (yet) linked to a BRP person (zaken.namen)
-    for zaak_id, type_, *naam in Vroegsignaal.objects.filter(zaak_id__in=ids).order_by("id").values_list(
-            "zaak_id", "partner__type", *namen.VELDEN):
+    met_zelfmelding: set[int] = set()  # cases with a self-referral (the resident's own request)
+    for zaak_id, type_, kanaal, *naam in Vroegsignaal.objects.filter(zaak_id__in=ids).order_by("id").values_list(
+            "zaak_id", "partner__type", "aanlevering__kanaal", *namen.VELDEN):
         typen.setdefault(zaak_id, set()).add(type_)
         signaalnamen.setdefault(zaak_id, []).append(naam)
+        if kanaal == Kanaal.ZELFMELDING:
+            met_zelfmelding.add(zaak_id)
     pogingen: dict[int, list] = {}
     for zaak_id, soort, dagdeel, bereikt in Contactpoging.objects.filter(zaak_id__in=ids).order_by(
             "datum", "id").values_list("zaak_id", "soort", "dagdeel", "bereikt"):
@@ -258,11 +262,13 @@ def rijen_snel(qs, nummer: int, orde, vandaag) -> tuple[int, list[Rij], int]:
                           or w["toegewezen_aan__username"])
         uit.append(Rij(
             pk=pk, naam=naam, wijk=w["wijk__naam"] or "", typen=sorted(typen.get(pk, ())),
-            bedrag=_geld(w["totaal_bedrag"]), soort=soort_label.get(w["matchsoort"], ""),
+            # a self-referral need not name an amount: no "€ 0" for a case that has none
+            bedrag="" if pk in met_zelfmelding and not w["totaal_bedrag"] else _geld(w["totaal_bedrag"]),
+            soort=soort_label.get(w["matchsoort"], ""),
             status=status_label[w["status"]], pogingen=len(eigen), toegewezen=toegewezen,
             deadline=deadline, termijn=termijn_label.get(w["deadline_soort"], ""),
             te_laat=deadline is not None and deadline < vandaag, warm=w["warme_overdracht"],
-            crisis=w["crisis"], stap=volgende_stap(_Status(w["status"]), eigen),
+            crisis=w["crisis"], stap=volgende_stap(_Status(w["status"]), eigen), zelfmelding=pk in met_zelfmelding,
         ))
     return totaal, uit, nummer
 

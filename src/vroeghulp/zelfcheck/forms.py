@@ -38,9 +38,10 @@ class HulpForm(forms.Form):
     email = forms.EmailField(label=_("Uw e-mailadres (als u wilt)"), required=False,
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}),
                              error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")})
-    bedrag = bedragveld(label=_("Hoeveel rekeningen staan er ongeveer open?"), max_bedrag=Decimal("10000000"),
-                        help_text=_("Een schatting is goed. Heeft u geen achterstand, maar wel zorgen over geld? "
-                                    "Vul dan 1 in."))
+    bedrag = bedragveld(label=_("Hoeveel rekeningen staan er ongeveer open? (als u wilt)"),
+                        max_bedrag=Decimal("10000000"), required=False,
+                        help_text=_("Een schatting is goed. Weet u het niet, of staat er niets open maar maakt u "
+                                    "zich wel zorgen over geld? Laat het dan leeg of vul 0 in."))
     delen = forms.BooleanField(label=_("Stuur mijn antwoorden en de uitkomst van de check mee"), required=False,
                                help_text=_("Dan hoeft u alles niet opnieuw te vertellen."))
     toestemming = forms.BooleanField(
@@ -53,12 +54,6 @@ class HulpForm(forms.Form):
         if not re.fullmatch(r"[1-9][0-9]{3}[A-Z]{2}", postcode):
             raise forms.ValidationError(_("Vul een postcode in zoals 3561 AB."))
         return postcode
-
-    def clean_bedrag(self):
-        bedrag = self.cleaned_data["bedrag"]
-        if bedrag is not None and bedrag < 1:
-            raise forms.ValidationError(_("Vul minstens 1 in. Een schatting is goed."))
-        return bedrag
 
 
 class LokaleRegelingForm(forms.ModelForm):

@@ -61,8 +61,11 @@ def schone_tekst(waarde, maximum: int, veld: str, waarschuwingen: list) -> str:
 class Controleur:
     """Checks for one delivery: one partner type, one day, one municipality."""
 
-    def __init__(self, partner_type: str, *, vandaag: dt.date, drempel: Decimal, pc4: frozenset[int]):
+    def __init__(self, partner_type: str, *, vandaag: dt.date, drempel: Decimal, pc4: frozenset[int],
+                 zelfmelding: bool = False):
         self.type = partner_type = str(partner_type)
+        # a self-referral (Kanaal.ZELFMELDING): the resident may leave the amount out; stored empty
+        self.bedrag_mag_leeg = zelfmelding
         self.vandaag = vandaag
         self.drempel = drempel
         self.pc4 = pc4
@@ -101,7 +104,8 @@ class Controleur:
         waarde = v.bedrag
         bedrag = None
         if leeg(waarde):
-            fouten.append(("bedrag", "bedrag_verplicht"))
+            if not self.bedrag_mag_leeg:
+                fouten.append(("bedrag", "bedrag_verplicht"))
         else:
             bedrag, code = n.bedrag(waarde)
             if code:

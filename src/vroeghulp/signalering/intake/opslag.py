@@ -51,7 +51,7 @@ from vroeghulp.signalering.intake.controles import Controleur
 from vroeghulp.signalering.intake.normaliseren import toonbaar
 from vroeghulp.signalering.intake.snel import SnelleControle
 from vroeghulp.signalering.intake.velden import Signaal
-from vroeghulp.signalering.models import Aanlevering, Signaalpartner, Signaalstatus, Vroegsignaal
+from vroeghulp.signalering.models import Aanlevering, Kanaal, Signaalpartner, Signaalstatus, Vroegsignaal
 from vroeghulp.signalering.services import Matchuitkomst, nieuwe_matchrij
 
 logger = logging.getLogger(__name__)
@@ -208,6 +208,7 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
             raise Weigering("partner_inactief", status=403)
         controleur = Controleur(
             partner.type, vandaag=datum, drempel=instellingen.drempelbedrag(), pc4=instellingen.gemeente_pc4(),
+            zelfmelding=kanaal == Kanaal.ZELFMELDING,
         )
         aanlevering = Aanlevering.objects.create(
             # a file name from argv may carry surrogates (undecodable bytes): not storable as is
@@ -336,6 +337,12 @@ def _als_json(waarschuwingen) -> str:
     return json.dumps([{"veld": v, "code": c} for v, c in waarschuwingen]) if waarschuwingen else "[]"
 
 
+def _of_nul(bedrag):
+    """A repeat is kept only with a higher amount; an empty amount (a self-referral without one)
+    counts as none."""
+    return 0 if bedrag is None else bedrag
+
+
 def controleer(controleur: Controleur, snel: SnelleControle, blok) -> tuple[list, list]:
     """Check a block of read rows; no database. Returns the outcome per row (None where the row
     passed: storing decides between accepted and duplicate) and the rows that passed as
@@ -420,7 +427,7 @@ class _Schrijver:
             herhaling = False
             if eid in bestaand:
                 signaal = bestaand[eid]  # [pk, bedrag, written by this delivery]
-                if bedrag <= signaal[1]:
+                if _of_nul(bedrag) <= _of_nul(signaal[1]):
                     uitkomsten[positie] = Regel(rij, eid, DUBBEL, None, waarschuwingen, False)
                     continue
                 bijwerken[signaal[0]] = (record, waarschuwingen, signaal[1])
@@ -430,7 +437,7 @@ class _Schrijver:
                     self.vervangen.add(eid)  # its row in an earlier block of this delivery
             elif eid in nieuw:
                 eerder = invoegen[nieuw[eid]].record.bedrag
-                if bedrag <= eerder:
+                if _of_nul(bedrag) <= _of_nul(eerder):
                     uitkomsten[positie] = Regel(rij, eid, DUBBEL, None, waarschuwingen, False)
                     continue
                 invoegen[nieuw[eid]] = _Nieuw(record, waarschuwingen, eerder, True)
@@ -481,7 +488,7 @@ class _Schrijver:
             )
             rijen = cursor.fetchall()
         if not self.postgres:
-            rijen = [(eid, pk, Decimal(bedrag), a) for eid, pk, bedrag, a in rijen]
+            rijen = [(eid, pk, None if bedrag is None else Decimal(bedrag), a) for eid, pk, bedrag, a in rijen]
         deze = self.aanlevering_id
         return {eid: [pk, bedrag, aanlevering_id == deze] for eid, pk, bedrag, aanlevering_id in rijen}
 

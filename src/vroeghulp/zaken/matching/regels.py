@@ -161,7 +161,7 @@ def koppel(rijen: list[Matchrij], bron, vandaag: date, ontvangst: dict, ontvange
         doel["signalen"] += 1
         if zaak_id is not None and zaak_id == doel["id"] and vorig is not None:
             doel["totaal"] += bedrag - vorig  # the same signal, its amount grew
-        else:
+        elif bedrag is not None:  # None: a self-referral without an amount adds nothing
             doel["totaal"] += bedrag
         doel["warme_overdracht"] = doel["warme_overdracht"] or r.warme_overdracht
         doel["wijk_id"] = doel["wijk_id"] or wijk_id
