@@ -22,8 +22,7 @@ from django.db import connection
 from django.db.models import BigIntegerField, CharField, Count, F, Q
 from django.db.models.functions import Cast, Round
 
-from vroeghulp.signalering.models import Vroegsignaal
-from vroeghulp.signalering.services import signalen_met_signaaldatum
+from vroeghulp.signalering.services import signalen_met_signaaldatum, vroegsignalen
 
 
 class DdasSignaal(NamedTuple):
@@ -88,9 +87,10 @@ def signaalpagina(van: date, tot: date, *, na_id: int, aantal: int) -> list[Ddas
 
 
 def signaal_ids_per_zaak(na_zaak_id: int, tot_zaak_id: int) -> dict[int, list[int]]:
-    """The ids of the signals of each case with na_zaak_id < id <= tot_zaak_id (in id order);
-    a case without signals is absent. A range of the index on zaak_id, not a list of ids."""
-    qs = (Vroegsignaal.objects.filter(zaak_id__gt=na_zaak_id, zaak_id__lte=tot_zaak_id)
+    """The ids of the vroegsignalen (no self-referral: ``services.vroegsignalen``) of each case
+    with na_zaak_id < id <= tot_zaak_id (in id order); a case without signals is absent. A
+    range of the index on zaak_id, not a list of ids."""
+    qs = (vroegsignalen().filter(zaak_id__gt=na_zaak_id, zaak_id__lte=tot_zaak_id)
           .order_by("zaak_id", "id").values_list("zaak_id", "id"))
     uit: dict[int, list[int]] = {}
     for zaak_id, signaal_id in rijen(qs):
