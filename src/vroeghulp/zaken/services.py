@@ -14,7 +14,7 @@ from datetime import date
 from django.db.models import Q
 
 from vroeghulp.signalering import services as signalering
-from vroeghulp.zaken.models import Contactpoging, Vroegsignaalzaak
+from vroeghulp.zaken.models import Vroegsignaalzaak
 
 
 def verwijder_zaken(zaak_ids: list[int], *, per_keer: int = 2000) -> None:
@@ -78,30 +78,8 @@ def huisstijl():
     return _huisstijl()
 
 
-# --- reads for the DDAS delivery and the monitor (monitor.definities says which period) -----
-
-
-@dataclass(frozen=True)
-class DdasContactpoging:
-    soort: str
-    bereikt: bool
-    datum: date
-    dagdeel: str
-
-
-@dataclass(frozen=True)
-class DdasZaak:
-    """What the DDAS vroegsignalering delivery reads of one vroegsignaalzaak."""
-
-    id: int
-    resultaat: str
-    matchingsdatum: date
-    startdatum_matchingperiode: date
-    einddatum_matchingperiode: date
-    datum_opgepakt: date | None
-
-
-_DDAS_ZAAKVELDEN = tuple(DdasZaak.__dataclass_fields__)
+# --- reads for the DDAS delivery and the monitor (monitor.definities says which period; the
+# delivery's pages: zaken.ddas) ------------------------------------------------------------------
 
 
 def zaken_lopend_in(van: date, tot: date):
@@ -112,20 +90,3 @@ def zaken_lopend_in(van: date, tot: date):
     return (Vroegsignaalzaak.objects.filter(matchingsdatum__lte=tot)
             .filter(Q(datum_afgerond__isnull=True) | Q(datum_afgerond__gte=van))
             .exclude(id__in=signalering.zaken_met_alleen_zelfmeldingen()))
-
-
-def ddas_zaakpagina(van: date, tot: date, *, na_id: int, aantal: int) -> list[DdasZaak]:
-    """At most ``aantal`` cases open in [van, tot] with id > ``na_id``, in id order."""
-    rijen = (zaken_lopend_in(van, tot).filter(id__gt=na_id).order_by("id")
-             .values_list(*_DDAS_ZAAKVELDEN)[:aantal])
-    return [DdasZaak(*rij) for rij in rijen]
-
-
-def contactpogingen_per_zaak(zaak_ids: list[int]) -> dict[int, list[DdasContactpoging]]:
-    """Each case's contact attempts in date order, for these cases; a case without is absent."""
-    uit: dict[int, list[DdasContactpoging]] = {}
-    for zaak_id, *velden in (Contactpoging.objects.filter(zaak_id__in=zaak_ids)
-                             .order_by("zaak_id", "datum", "id")
-                             .values_list("zaak_id", "soort", "bereikt", "datum", "dagdeel")):
-        uit.setdefault(zaak_id, []).append(DdasContactpoging(*velden))
-    return uit
