@@ -175,6 +175,7 @@ def main():
             maak_postgres(args.database_url)
         try:
             opzetten(args.database_url, Path(tmp))
+            import vroeghulp.urls  # noqa: F401  (fail now, not after the fill, if the URLconf cannot load)
             from django.db import connection
 
             print(f"Database: {connection.vendor}")
