@@ -12,7 +12,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from tests.ddas.helpers import VS_SCHEMA, fouten
+from vroeghulp.monitor.tests.ddas_schemas import VS_SCHEMA, fouten
 from vroeghulp.monitor import definities
 from vroeghulp.monitor.ddas import levering
 from vroeghulp.signalering import intake

@@ -1,0 +1,1 @@
+"""Tests that span the apps: the browser stories, the DDAS deliveries, the committed OpenAPI."""
