@@ -15,7 +15,6 @@ CSV download. Each request reads the pre-aggregated cells, suppresses and render
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
