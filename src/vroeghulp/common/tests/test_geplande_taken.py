@@ -25,6 +25,7 @@ OUTPUT = {
     "signalen_matchen": re.compile(r"Klaar: \d+ signalen verwerkt, \d+ nieuwe zaken, \d+ zaken aangevuld"),
     "zaken_termijnen": re.compile(r"\d+ open zaken bekeken, \d+ met nieuwe uiterste datums"),
     "schuldhulp_herinneringen": re.compile(r"Herinneringen [\d-]+: \d+ herinneringen voor \d+ trajecten"),
+    "monitor_bijwerken": re.compile(r"Monitor bijgewerkt vanaf [\d-]+: \d+ cellen in [\d.]+ s\."),
 }
 
 
