@@ -185,14 +185,18 @@ def bijwerken(vanaf: date | None = None, *, alles: bool = False, vandaag: date |
         nieuw_contact += contact
     for cellen in _terugval(begin_van(Periodesoort.MAAND, vanaf), partnertypen).values():
         nieuw_cellen += cellen.rijen()[0]
+    eerste_maand = begin_van(Periodesoort.MAAND, vanaf)
     kwaliteit = [Kwaliteitscel(maand=k.maand, partner_id=k.partner_id, maat=k.maat, aantal=k.aantal)
-                 for k in signalering_cijfers.kwaliteitstellingen(begin_van(Periodesoort.MAAND, vanaf))]
+                 for k in signalering_cijfers.kwaliteitstellingen(eerste_maand)]
+    kwaliteit += [Kwaliteitscel(maand=a.maand, partner_id=a.partner_id, maat=Kwaliteitscel.AFGEWEZEN_REDEN,
+                                reden=a.reden, aantal=a.aantal)
+                  for a in signalering_cijfers.afwijzingen_per_reden(eerste_maand)]
     with transaction.atomic():
         for soort in Periodesoort.values:
             grens = begin_van(soort, vanaf)
             Monitorcel.objects.filter(periodesoort=soort, periode__gte=grens).delete()
             Contactcel.objects.filter(periodesoort=soort, periode__gte=grens).delete()
-        Kwaliteitscel.objects.filter(maand__gte=begin_van(Periodesoort.MAAND, vanaf)).delete()
+        Kwaliteitscel.objects.filter(maand__gte=eerste_maand).delete()
         _schrijf(Monitorcel, CEL_KOLOMMEN, nieuw_cellen)
         _schrijf(Contactcel, CONTACT_KOLOMMEN, nieuw_contact)
         Kwaliteitscel.objects.bulk_create(kwaliteit, batch_size=5000)

@@ -4,7 +4,7 @@ person, read from the monitor's cells (``Kwaliteitscel``, made by ``bijwerken``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Sum
@@ -46,6 +46,17 @@ class Partnerrij:
     dubbel: int
 
 
+@dataclass(frozen=True)
+class Afwijzingsrij:
+    """Refused rows of one partner with one reason; a row with two errors counts under both."""
+
+    partner: str
+    code: str
+    reden: str  # the Dutch text the intake sent the partner
+    aantal: int
+    percentage: float | None  # of the rows the partner delivered
+
+
 @dataclass
 class Kwaliteitsoverzicht:
     maanden: int
@@ -53,6 +64,7 @@ class Kwaliteitsoverzicht:
     maten: list[str]
     rijen: list[Partnerrij]
     overige_percentage: float | None
+    afwijzingen: list[Afwijzingsrij] = field(default_factory=list)
     keuzes: tuple = KEUZES_MAANDEN
 
 
@@ -65,11 +77,15 @@ def overzicht(maanden: str | None = None) -> Kwaliteitsoverzicht:
     deze = timezone.localdate().replace(day=1)
     vanaf = _maand_na(deze, -(n - 1))
     tellingen: dict[int, dict[str, int]] = {}
-    for partner_id, maat, aantal in (Kwaliteitscel.objects.filter(maand__gte=vanaf)
-                                     .values("partner_id", "maat").annotate(n=Sum("aantal"))
-                                     .values_list("partner_id", "maat", "n").order_by()):
-        tellingen.setdefault(partner_id, {})[maat] = aantal
-    rijen, overige, totaal = [], 0, 0
+    redenen: dict[int, dict[str, int]] = {}
+    for partner_id, maat, reden, aantal in (Kwaliteitscel.objects.filter(maand__gte=vanaf)
+                                            .values("partner_id", "maat", "reden").annotate(n=Sum("aantal"))
+                                            .values_list("partner_id", "maat", "reden", "n").order_by()):
+        if maat == Kwaliteitscel.AFGEWEZEN_REDEN:
+            redenen.setdefault(partner_id, {})[reden] = aantal
+        else:
+            tellingen.setdefault(partner_id, {})[maat] = aantal
+    rijen, afwijzingen, overige, totaal = [], [], 0, 0
     for p in signalering_cijfers.partners():
         t = tellingen.get(p.id)
         if not t:
@@ -81,4 +97,9 @@ def overzicht(maanden: str | None = None) -> Kwaliteitsoverzicht:
             p.naam, p.type, signalen, [Meting(t.get(m, 0), _pct(t.get(m, 0), signalen)) for m in MATEN],
             t.get("ontvangen", 0), t.get("afgewezen", 0), _pct(t.get("afgewezen", 0), t.get("ontvangen", 0)),
             t.get("dubbel", 0)))
-    return Kwaliteitsoverzicht(n, vanaf, [str(v) for v in MATEN.values()], rijen, _pct(overige, totaal))
+        # the most frequent reason first: that is the one to call the partner about
+        for code, aantal in sorted(redenen.get(p.id, {}).items(), key=lambda r: (-r[1], r[0])):
+            afwijzingen.append(Afwijzingsrij(p.naam, code, signalering_cijfers.afwijzingsreden(code), aantal,
+                                             _pct(aantal, t.get("ontvangen", 0))))
+    return Kwaliteitsoverzicht(n, vanaf, [str(v) for v in MATEN.values()], rijen, _pct(overige, totaal),
+                               afwijzingen)

@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
 
 from vroeghulp.gebieden.models import Postcode
+from vroeghulp.signalering.intake.codes import melding
 from vroeghulp.signalering.models import Aanlevering, PartnerType, Signaalpartner, Vroegsignaal
 
 
@@ -78,8 +79,7 @@ class Kwaliteitstelling:
 
 def kwaliteitstellingen(vanaf: date) -> list[Kwaliteitstelling]:
     """Per (month received, partner): the signals, each quality measure, and from the deliveries
-    the numbers received, refused and repeated (the intake keeps no reason per refused signal,
-    only the count per delivery)."""
+    the numbers received, refused and repeated (refused per reason: ``afwijzingen_per_reden``)."""
     uit = []
     rijen = (Vroegsignaal.objects.filter(ontvangen__date__gte=vanaf).annotate(buurt_ref=_buurt())
              .values("partner_id", maand=TruncMonth("ontvangen"))
@@ -98,6 +98,34 @@ def kwaliteitstellingen(vanaf: date) -> list[Kwaliteitstelling]:
             if r[maat]:
                 uit.append(Kwaliteitstelling(_datum(r["maand"]), r["partner_id"], maat, r[maat]))
     return uit
+
+
+@dataclass(frozen=True)
+class Afwijzingstelling:
+    maand: date
+    partner_id: int
+    reden: str  # an error code of the intake (intake.codes.MELDINGEN)
+    aantal: int
+
+
+def afwijzingen_per_reden(vanaf: date) -> list[Afwijzingstelling]:
+    """Per (month received, partner, error code): the refused rows of the deliveries from
+    ``vanaf`` on (``Aanlevering.afgewezen_per_reden``; a row with two errors counts under both).
+    Summed here over deliveries, not signals: a partner delivers a few times a day at most, and
+    JSON is summed differently by SQLite and PostgreSQL. Only deliveries with a refusal are read."""
+    som: dict[tuple[date, int, str], int] = {}
+    for partner_id, maand, per_reden in (
+            Aanlevering.objects.filter(ontvangen__date__gte=vanaf, aantal_afgewezen__gt=0)
+            .values_list("partner_id", TruncMonth("ontvangen"), "afgewezen_per_reden").order_by()):
+        for reden, aantal in (per_reden or {}).items():
+            sleutel = (_datum(maand), partner_id, reden)
+            som[sleutel] = som.get(sleutel, 0) + aantal
+    return [Afwijzingstelling(m, p, r, n) for (m, p, r), n in sorted(som.items())]
+
+
+def afwijzingsreden(code: str) -> str:
+    """The Dutch text the intake gave the partner for this error code (one place: intake.codes)."""
+    return melding(code)
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,10 @@ class Aanlevering(models.Model):
     aantal_geaccepteerd = models.PositiveIntegerField(default=0)
     aantal_dubbel = models.PositiveIntegerField(default=0)
     aantal_afgewezen = models.PositiveIntegerField(default=0)
+    # Per error code of the intake (intake.codes.MELDINGEN): how many refused rows had it. Written
+    # once per delivery from the report (a row with two errors counts under both); never a row
+    # per refused signal. The monitor's data quality page sums it per partner and month.
+    afgewezen_per_reden = models.JSONField(_("afgewezen per reden"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("aanlevering")

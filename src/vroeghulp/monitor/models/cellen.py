@@ -87,7 +87,11 @@ class Kwaliteitscel(models.Model):
     maand = models.DateField(_("maand"))
     partner = models.ForeignKey("signalering.Signaalpartner", on_delete=models.CASCADE, related_name="+")
     maat = models.CharField(_("maat"), max_length=30)
+    # with maat AFGEWEZEN_REDEN: the intake's error code (signalering intake.codes), else empty
+    reden = models.CharField(_("reden"), max_length=60, blank=True)
     aantal = models.PositiveIntegerField(_("aantal"), default=0)
+
+    AFGEWEZEN_REDEN = "afgewezen_reden"
 
     class Meta:
         verbose_name = _("kwaliteitscel")

@@ -30,6 +30,7 @@ import functools
 import gc
 import json
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
@@ -127,6 +128,9 @@ class Rapport:
     geaccepteerd: int = 0
     dubbel: int = 0
     afgewezen: int = 0
+    # error code -> refused rows with it (a row counts once per distinct code): stored on the
+    # delivery for the monitor (Aanlevering.afgewezen_per_reden)
+    afgewezen_per_reden: Counter = field(default_factory=Counter)
     regels: list[Regel] = field(default_factory=list)  # per row, in delivery order
     waarschuwingen: list = field(default_factory=list)
     formaat: str = ""
@@ -240,6 +244,7 @@ def _verwerk(partner, rijen, *, kanaal, bestandsnaam, actor, ingediend_door, bro
         Aanlevering.objects.filter(pk=aanlevering.pk).update(
             aantal_ontvangen=rapport.ontvangen, aantal_geaccepteerd=rapport.geaccepteerd,
             aantal_dubbel=rapport.dubbel, aantal_afgewezen=rapport.afgewezen,
+            afgewezen_per_reden=dict(sorted(rapport.afgewezen_per_reden.items())),
         )
         audit.log(
             actor=actor, actie=Actie.AANMAKEN, object_type=Aanlevering._meta.label, object_id=aanlevering.pk,
@@ -407,7 +412,15 @@ class _Schrijver:
         self._statistieken_bij()
         rapport = self.rapport
         rapport.ontvangen += len(uitkomsten)
-        rapport.afgewezen += len(uitkomsten) - len(goed)
+        afgewezen = len(uitkomsten) - len(goed)
+        if afgewezen:
+            rapport.afgewezen += afgewezen
+            # before storing, the refused rows are the only outcomes set: a block without any
+            # costs nothing here (the intake's throughput)
+            per_reden = rapport.afgewezen_per_reden
+            for regel in uitkomsten:
+                if regel is not None:
+                    per_reden.update({code for _veld, code in regel.fouten})
         if goed:
             self._bewaar(goed, uitkomsten)
         rapport.regels.extend(uitkomsten)
