@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 
 from vroeghulp.monitor import definities
 from vroeghulp.monitor.models import (
     Bijwerking, Contactcel, Kwaliteitscel, Maat, Monitorcel, Niveau, Periodesoort,
 )
-from vroeghulp.monitor.stappen import Duur, Stap, Terugval
+from vroeghulp.monitor.stappen import Duur, Stap, Terugval, Trajecten
 from vroeghulp.schuldhulp import cijfers as schuldhulp_cijfers
 from vroeghulp.signalering import cijfers as signalering_cijfers
 from vroeghulp.zaken import cijfers as zaken_cijfers
@@ -129,6 +130,8 @@ def _tel_periode(p: Periode) -> _Cellen:
             cellen.tel(s.wijk_id, s.buurt_id, t, Maat.TRECHTER, Stap.SIGNALEN, s.aantal)
     zaken = definities.zaken(p.van, p.tot)
     trajecten = definities.trajecten(p.van, p.tot)
+    for tr in _alle_trajecten(trajecten):
+        cellen.tel(tr["wijk_ref"], tr["buurt_ref"], "", Maat.TRECHTER, Trajecten.ALLE, tr["n"])
     # twice per kind: all partner types together ("") and per type (one GROUP BY each)
     for per_type in (False, True):
         for z in zaken_cijfers.zaaktellingen(zaken, per_type):
@@ -150,6 +153,15 @@ def _tel_periode(p: Periode) -> _Cellen:
                                  (Stap.REGELING, tr.regeling), (Stap.SCHULDENVRIJ, tr.schuldenvrij)):
                 cellen.tel(tr.wijk_id, tr.buurt_id, tr.partnertype, Maat.TRECHTER, stap, aantal)
     return cellen
+
+
+def _alle_trajecten(trajecten) -> list[dict]:
+    """Per (wijk, buurt): every traject of the period, however it came in (one GROUP BY; the
+    area as ``schuldhulp.cijfers.trajecttellingen`` takes it: the traject's wijk and the buurt of
+    the resident's address)."""
+    return list(trajecten.select_related(None).prefetch_related(None).order_by()
+                .values(wijk_ref=F("wijk_id"), buurt_ref=F("inwoner__huishouden__adres__buurt_id"))
+                .annotate(n=Count("id")).order_by())
 
 
 def _terugval(vanaf: date, partnertypen: Iterable[str]) -> dict[date, _Cellen]:

@@ -18,7 +18,7 @@ from vroeghulp.monitor import geheimhouding
 from vroeghulp.monitor.bijwerken import _maand_na, laatste_bijwerking
 from vroeghulp.monitor.geheimhouding import Lijn, percentage
 from vroeghulp.monitor.models import Contactcel, Maat, Monitorcel, Niveau, Periodesoort
-from vroeghulp.monitor.stappen import HOOFDLIJN, SOORTEN, Duur, Stap, Terugval
+from vroeghulp.monitor.stappen import HOOFDLIJN, SOORTEN, Duur, Stap, Terugval, Trajecten
 
 TOTAAL = "totaal"
 ONBEKEND = "onbekend"  # cells without a wijk (or, under a wijk, without a buurt)
@@ -80,7 +80,8 @@ def _onderdruk(ruw: dict[tuple, int], gebieden: list, kolommen: list[str], rij_l
     return {sleutel: (None if sleutel in verborgen else v) for sleutel, v in waarden.items()}
 
 
-TRECHTER_KOLOMMEN = [s.value for s in Stap]
+# the funnel's steps and, in the same table (suppressed with it), every traject of the period
+TRECHTER_KOLOMMEN = [s.value for s in Stap] + [Trajecten.ALLE.value]
 TRECHTER_LIJNEN = [(tuple(s.value for s in SOORTEN), Stap.ZAKEN.value)]
 
 
@@ -248,6 +249,8 @@ class Dashboard:
     contact: list[Contactrij]
     terugval: Gebiedstabel
     bijwerking: object = None
+    # Trajecten.ALLE of the chosen area (None = hidden); not per partner type (a walk-in has none)
+    alle_trajecten: int | None = None
     drempel: int = field(default_factory=geheimhouding.drempel)
 
 
@@ -264,4 +267,4 @@ def dashboard(f: Filter) -> Dashboard:
     terugval = gebiedstabel(terugval_filter, Maat.TERUGVAL, [t.value for t in Terugval]) \
         if f.periodesoort == Periodesoort.MAAND else None
     return Dashboard(f, tabel, trechter(tabel), trend(f), resultaten, duur(f), contact(f), terugval,
-                     laatste_bijwerking())
+                     laatste_bijwerking(), alle_trajecten=None if f.partnertype else tabel.waarde(Trajecten.ALLE.value))

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from vroeghulp.monitor.cijfers import Dashboard, resultaatkolommen
 from vroeghulp.monitor.grafieken import trend_kolommen
-from vroeghulp.monitor.stappen import HOOFDLIJN, Terugval
+from vroeghulp.monitor.stappen import HOOFDLIJN, Stap, Terugval, Trajecten
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ def tabellen(d: Dashboard) -> dict[str, Tabeldata]:
 
     kolommen = [s.value for s in HOOFDLIJN]
     labels = {r.stap: r.label for r in d.trechter}
+    if not d.filter.partnertype:  # every traject of the period: for all partner types together only
+        kolommen.append(Trajecten.ALLE.value)
+        labels[Trajecten.ALLE.value] = str(Trajecten.ALLE.label)
     uit = {
         "trechter": Tabeldata(_("Trechter"), [_("Stap"), _("Aantal"), _("Percentage van de stap ervoor")],
                               [[r.label, _cel(r.aantal, d), "" if r.conversie is None else r.conversie]
@@ -58,6 +61,10 @@ def tabellen(d: Dashboard) -> dict[str, Tabeldata]:
         "duur": Tabeldata(_("Doorlooptijden"), [_("Doorlooptijd"), _("Gemiddeld aantal dagen")],
                           [[r.label, "" if r.gemiddeld is None else r.gemiddeld] for r in d.duur]),
     }
+    if not d.filter.partnertype:
+        uit["trajecten"] = Tabeldata(_("Schuldhulptrajecten"), [_("Maat"), _("Aantal")],
+                                     [[str(Trajecten.ALLE.label), _cel(d.alle_trajecten, d)],
+                                      [str(Stap.TRAJECT.label), _cel(d.tabel.waarde(Stap.TRAJECT.value), d)]])
     if d.terugval is not None:
         uit["terugval"] = Tabeldata(_("Terugval"), [_("Maat"), _("Aantal")],
                                     [[str(t.label), _cel(d.terugval.waarde(t.value), d)] for t in Terugval])

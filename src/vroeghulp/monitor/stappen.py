@@ -34,6 +34,16 @@ HOOFDLIJN = (
 SOORTEN = (Stap.ENKELVOUDIG, Stap.MEERVOUDIG, Stap.OPEENVOLGEND)
 
 
+class Trajecten(models.TextChoices):
+    """Next to the funnel, no step of it: every schuldhulptraject that ran on a day of the period
+    (``monitor.definities.trajecten``), however the resident came in (walk-in, self-referral,
+    referral or vroegsignalering), as in the DDAS schuldhulpverlening delivery. The funnel's
+    ``Stap.TRAJECT`` counts only those from vroegsignalering. A walk-in traject has no partner
+    type, so it is counted for all partner types together only."""
+
+    ALLE = "trajecten_alle", _("Schuldhulptrajecten in de periode (alle aanmeldingen)")
+
+
 class Duur(models.TextChoices):
     EERSTE_POGING = "eerste_poging", _("Dagen van matching tot de eerste contactpoging")
     RESULTAAT = "resultaat", _("Dagen van matching tot het resultaat")

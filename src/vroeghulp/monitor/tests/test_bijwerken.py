@@ -114,3 +114,49 @@ def test_relapse_a_new_signal_within_a_year_after_leaving_debt_free(inwoner_over
         periodesoort="maand", periode=date(2025, 1, 1), niveau=Niveau.WIJK, partnertype="", maat=Maat.TERUGVAL)}
     overvecht, zuid = inwoner_overvecht.huishouden.adres.buurt.wijk_id, inwoner_zuid.huishouden.adres.buurt.wijk_id
     assert terugval == {(overvecht, "uitgestroomd"): 1, (overvecht, "nieuw_signaal"): 1, (zuid, "uitgestroomd"): 1}
+
+
+@pytest.mark.django_db
+def test_every_traject_of_the_period_next_to_the_funnel(inwoner_overvecht, inwoner_zuid, settings):
+    """Trajecten.ALLE counts every traject that ran on a day of the period, however it came in;
+    the funnel's step only those from vroegsignalering. Suppressed like the funnel."""
+    from vroeghulp.monitor.cijfers import Filter, dashboard
+    from vroeghulp.monitor.export import tabellen
+    from vroeghulp.monitor.stappen import Trajecten
+    from vroeghulp.schuldhulp.models import Traject
+
+    def traject(inwoner, wijze, aanmeld, uit=None):
+        Traject.objects.create(inwoner=inwoner, huishouden=inwoner.huishouden, wijk=inwoner.huishouden.adres.buurt.wijk,
+                               aanmeldingswijze=wijze, aanmelddatum=aanmeld, eerste_gesprek_uiterlijk=aanmeld,
+                               **({"fase": "uitstroom", "uitstroom_datum": uit, "uitstroom_reden": "Afgerond"}
+                                  if uit else {}))
+
+    from vroeghulp.schuldhulp.tests.factories import inwoner_in
+
+    wijk = inwoner_overvecht.huishouden.adres.buurt.wijk
+    traject(inwoner_in(wijk), "inloop", date(2025, 2, 15))  # walk-in, still running
+    traject(inwoner_in(wijk), "vroegsignalering", date(2025, 3, 12))  # from vroegsignalering, March
+    traject(inwoner_overvecht, "inloop", date(2025, 1, 5), uit=date(2025, 2, 28))  # left before March
+    traject(inwoner_zuid, "verwijzing", date(2025, 3, 1))  # referred, in Zuid
+    bijwerken(alles=True, vandaag=date(2025, 4, 15))
+    overvecht = inwoner_overvecht.huishouden.adres.buurt.wijk_id
+    alle = {(c.periode, c.wijk_id): c.aantal for c in Monitorcel.objects.filter(
+        periodesoort="maand", niveau=Niveau.WIJK, partnertype="", maat=Maat.TRECHTER, waarde=Trajecten.ALLE)}
+    zuid = inwoner_zuid.huishouden.adres.buurt.wijk_id
+    # March: Overvecht the walk-in and the one from vroegsignalering (2), Zuid the referral (1);
+    # February: Overvecht the running walk-in and the one that left on 28 February (2)
+    assert alle[(date(2025, 3, 1), overvecht)] == 2 and alle[(date(2025, 3, 1), zuid)] == 1
+    assert alle[(date(2025, 2, 1), overvecht)] == 2 and (date(2025, 2, 1), zuid) not in alle
+    assert _cellen()[Stap.TRAJECT] == (1, 0)  # the funnel: only the one from vroegsignalering
+    assert not Monitorcel.objects.filter(waarde=Trajecten.ALLE).exclude(partnertype="").exists()
+
+    settings.VROEGHULP_MONITOR_DREMPEL = 1
+    d = dashboard(Filter("maand", date(2025, 3, 1)))
+    assert d.alle_trajecten == 3  # 2 + 1 over the gemeente
+    assert tabellen(d)["trajecten"].rijen[0][1] == 3
+    # threshold 5: 3 is below it, so hidden on the page and in the download
+    settings.VROEGHULP_MONITOR_DREMPEL = 5
+    d = dashboard(Filter("maand", date(2025, 3, 1)))
+    assert d.alle_trajecten is None and tabellen(d)["trajecten"].rijen[0][1] == "x"
+    # not per partner type: a walk-in has none
+    assert "trajecten" not in tabellen(dashboard(Filter("maand", date(2025, 3, 1), partnertype="Energie")))

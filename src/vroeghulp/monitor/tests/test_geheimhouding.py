@@ -12,7 +12,7 @@ import pytest
 from vroeghulp.gebieden.tests.factories import BuurtFactory, WijkFactory
 from vroeghulp.monitor.bijwerken import bijwerken
 from vroeghulp.monitor.geheimhouding import Lijn, te_verbergen
-from vroeghulp.monitor.stappen import HOOFDLIJN, Stap
+from vroeghulp.monitor.stappen import HOOFDLIJN, Stap, Trajecten
 from vroeghulp.personen.tests.factories import AdresFactory, HuishoudenFactory, InwonerFactory
 from vroeghulp.signalering.models import PartnerType
 from vroeghulp.zaken.tests.factories import SignaalFactory, SignaalpartnerFactory, ZaakFactory
@@ -114,6 +114,7 @@ def _bepaald(vergelijkingen: list[dict], doel) -> bool:
 def test_the_cell_of_3_cannot_be_recovered_from_anything_the_analist_sees(client, analist, drie_wijken):
     client.force_login(analist)
     labels = {str(s.label): s.value for s in Stap}
+    labels[str(Trajecten.ALLE.label)] = Trajecten.ALLE.value  # a column of the same table
     wijknamen = {w.naam: w.id for w in drie_wijken.values()}
     gebieden = list(wijknamen) + ["Onbekend"]
     vergelijkingen = []
