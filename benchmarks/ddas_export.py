@@ -24,26 +24,11 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from intake import voorbereiden  # noqa: E402  (the database, dropped and created, and migrate)
 
 JAAR = 2025
-
-
-def voorbereiden(tmp: Path) -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        deel = urlparse(url)
-        naam = deel.path.lstrip("/")
-        with psycopg.connect(deel._replace(path="/postgres").geturl(), autocommit=True) as verbinding:
-            verbinding.execute(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
-            verbinding.execute(f'CREATE DATABASE "{naam}"')
-    else:
-        url = f"sqlite:///{tmp / 'bench.sqlite3'}"
-    os.environ.update({"DATABASE_URL": url, "VROEGHULP_OMGEVING": "test", "DJANGO_SETTINGS_MODULE": "vroeghulp.settings",
-                       "VROEGHULP_VAR_DIR": str(tmp)})
-    subprocess.run([sys.executable, "-m", "vroeghulp", "migrate", "--no-input", "-v", "0"], check=True, env=os.environ)
-    return url
 
 
 def vul(n: int) -> None:
