@@ -146,7 +146,7 @@ def cpu_seconden(pids: list[int]) -> dict[int, float]:
 
 def cpu_verschil(voor: dict[int, float], na: dict[int, float]) -> float:
     """CPU seconds used between the two readings; a process started in between counts whole
-    (a gunicorn thread that opened its database connection during the run)."""
+    (a server thread that opened its database connection during the run)."""
     return sum(tijd - voor.get(pid, 0.0) for pid, tijd in na.items())
 
 
@@ -180,7 +180,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duur", type=int, default=30)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=None, help="gunicorn threads per worker")
+    parser.add_argument("--threads", type=int, default=None, help="threads per worker (VROEGHULP_THREADS, default 1)")
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--hergebruik", action="store_true",
                         help="keep the database of the previous run (no drop, no import)")
@@ -248,8 +248,8 @@ def main() -> None:
     serverlog = log.read_text(encoding="utf-8", errors="backslashreplace")
     fouten_in_log = [r for r in serverlog.splitlines() if "Traceback" in r or "[ERROR]" in r]
     seconden = cijfers["duration_us"] / 1e6
-    # The server's own time per request (access log, %(M)s): without the queue in front of it.
-    binnen = sorted(int(m) for m in re.findall(r'" 200 \d+ (\d+)ms$', serverlog, re.MULTILINE))
+    # The server's own time per request (access log, dt_ms): without the queue in front of it.
+    binnen = sorted(int(m) for m in re.findall(r'" 200 (\d+)ms$', serverlog, re.MULTILINE))
     in_server = {f"p{p}_ms": binnen[min(len(binnen) - 1, len(binnen) * p // 100)] for p in (50, 99)} if binnen else {}
     verschillen = (cpu_verschil(cpu_voor[0], cpu_na[0]), cpu_verschil(cpu_voor[1], cpu_na[1]), cpu_na[2] - cpu_voor[2])
     cpu_ms = {naam: round(seconden_cpu * 1000 / cijfers["requests"], 2)
@@ -272,7 +272,7 @@ def main() -> None:
         "toegangsregels": serverlog.count('HTTP/1.1" 200'),
         "tijd_in_server": in_server,
         "clients": args.clients, "duur_s": args.duur, "workers": args.workers,
-        "threads": int(env.get("VROEGHULP_THREADS", 4)), "signalen_partner": args.signalen,
+        "threads": int(env.get("VROEGHULP_THREADS", 1)), "signalen_partner": args.signalen,
         "klaarzetten_s": round(klaarzetten, 1),
         "load_voor": [round(x, 2) for x in load_voor], "load_na": [round(x, 2) for x in load_na],
         "machine": {"nproc": os.cpu_count(), "cpu": _cpu(), "python": platform.python_version()},

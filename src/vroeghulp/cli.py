@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return bereken(argv[1:])
     if argv and argv[0] == "server":
-        # The production server (gunicorn); its options after the word, e.g. --workers 4.
+        # The production server (granian); its options after the word, e.g. --workers 4.
         from vroeghulp.common.server import main as server
 
         return server(argv[1:])

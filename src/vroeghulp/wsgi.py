@@ -2,8 +2,11 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from vroeghulp.common.wsgi_guard import guard
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vroeghulp.settings")
-application = get_wsgi_application()
+# Without the process environment and, from anyone but the https proxy, without X-Forwarded-*.
+application = guard(get_wsgi_application())
 
 from django.conf import settings  # noqa: E402
 

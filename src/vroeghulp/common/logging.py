@@ -1,12 +1,12 @@
 """BSNs never reach a log line: anything that looks like one (9 digits) is masked.
 
 Two layers, because a filter only works on the handlers it is attached to: loggers with their
-own handlers (``django.server``, gunicorn's error and access logs, a library's logger) would
+own handlers (``django.server``, granian's ``granian.access`` and ``_granian``, a library's logger) would
 bypass it. ``install()`` therefore wraps the process's log record factory, so every record is
 scrubbed when it is created, whoever logs it and wherever it goes. ``ScrubBsnFilter`` stays on
 our handlers for records that are built without the factory. ``configure`` is Django's
-``LOGGING_CONFIG`` (settings), so the Django processes, the development server and the gunicorn
-workers all install it; the gunicorn config module calls ``install()`` for the master.
+``LOGGING_CONFIG`` (settings), so the Django processes, the development server and the server's
+workers all install it; ``vroeghulp server`` calls ``install()`` for its main process.
 """
 
 import logging

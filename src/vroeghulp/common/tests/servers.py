@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.datastructures import CaseInsensitiveMapping
+
 from vroeghulp.common.tests import logscan
 
 VROEGHULP = str(Path(sys.executable).with_name("vroeghulp"))
@@ -95,7 +97,7 @@ def _wait_until_up(server: Server, path: str, timeout: float) -> None:
 @dataclass
 class Response:
     status: int
-    headers: dict[str, str]
+    headers: CaseInsensitiveMapping  # HTTP header names: any case (granian sends them in lower case)
     body: bytes
 
 
@@ -111,9 +113,9 @@ def get(url: str, headers: dict[str, str] | None = None, timeout: float = 10) ->
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with _OPENER.open(request, timeout=timeout) as response:
-            return Response(response.status, dict(response.headers), response.read())
+            return Response(response.status, CaseInsensitiveMapping(response.headers.items()), response.read())
     except urllib.error.HTTPError as error:
-        return Response(error.code, dict(error.headers), error.read())
+        return Response(error.code, CaseInsensitiveMapping(error.headers.items()), error.read())
 
 
 def raw(port: int, data: bytes, timeout: float = 5) -> bytes:
@@ -129,6 +131,6 @@ def post_json(url: str, data, headers: dict[str, str] | None = None, timeout: fl
                                      headers={"Content-Type": "application/json", **(headers or {})})
     try:
         with _OPENER.open(request, timeout=timeout) as response:
-            return Response(response.status, dict(response.headers), response.read())
+            return Response(response.status, CaseInsensitiveMapping(response.headers.items()), response.read())
     except urllib.error.HTTPError as error:
-        return Response(error.code, dict(error.headers), error.read())
+        return Response(error.code, CaseInsensitiveMapping(error.headers.items()), error.read())

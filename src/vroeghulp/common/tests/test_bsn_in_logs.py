@@ -37,7 +37,7 @@ def test_scrub_record_masks_message_arguments_traceback_and_stack():
 
 
 def test_a_logger_with_its_own_handler_and_no_propagation_is_scrubbed_too():
-    """The gap of issue 10: a filter on the root handler does not see django.server or gunicorn.
+    """The gap of issue 10: a filter on the root handler does not see django.server or granian.access.
     Records made through the factory are scrubbed before any handler sees them."""
     stream = io.StringIO()
     logger = logging.Logger("eigen.logger")  # not in the hierarchy: its own handler only
@@ -93,9 +93,11 @@ def test_development_server_of_the_demo_masks_bsns_in_its_access_lines(tmp_path)
 
 @pytest.mark.slow
 def test_production_server_masks_bsns_in_its_access_and_error_log(tmp_path):
-    """gunicorn does not use Django's LOGGING: its access line and its own warnings about bad
-    requests go through ``ScrubbingLogger``. (The full production run on PostgreSQL is in
-    test_productieserver.py; this one needs no database.)"""
+    """granian writes its access line through Python's logging, outside Django's LOGGING: the
+    record factory masks it. The query string is not logged at all (a search by name or BSN
+    stays out of the log); a request granian refuses itself (a bad header) is not logged.
+    (The full production run on PostgreSQL is in test_productieserver.py; this one needs no
+    database.)"""
     port = servers.free_port()
     env = servers.clean_env(VROEGHULP_OMGEVING="demo", VROEGHULP_VAR_DIR=str(tmp_path),
                             VROEGHULP_BIND=f"127.0.0.1:{port}", VROEGHULP_WORKERS="1")
@@ -104,7 +106,10 @@ def test_production_server_masks_bsns_in_its_access_and_error_log(tmp_path):
         answer = servers.raw(port, f"GET /personen/{BSN}/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                    f"X-{BSN} fout: 1\r\n\r\n".encode())
         assert answer.startswith(b"HTTP/1.1 400")
+        host = servers.raw(port, f"GET /personen/ HTTP/1.1\r\nHost: {BSN}.nl\r\n\r\n".encode())
+        assert host.startswith(b"HTTP/1.1 400")
     log = server.output
-    assert f'"GET /personen/{MASK}/?bsn={MASK} HTTP/1.1" 302' in log
-    assert f"Invalid HTTP header name: 'X-{MASK} fout'" in log
+    assert f'"GET /personen/{MASK}/ HTTP/1.1" 302' in log
+    assert "bsn=" not in log
+    assert f"Invalid HTTP_HOST header: '{MASK}.nl'" in log
     assert BSN not in log

@@ -91,7 +91,7 @@ def test_production_server_on_postgresql_answers_real_requests(tmp_path, postgre
         assert servers.get(f"{base}/api/v1/signalen/status?sinds=2020-01-01", HTTPS).status == 401
 
     log = server.output
-    assert "Using worker: gthread" in log and log.count("Booting worker") == 2
-    assert f'"GET /api/v1/signalen/*********/status HTTP/1.1" 404' in log
+    assert "Starting granian" in log and log.count("Spawning worker-") == 2
+    assert '"GET /api/v1/signalen/*********/status HTTP/1.1" 404' in log
     assert "Not Found: /api/v1/signalen/*********/status" in log
     assert BSN not in log
