@@ -373,19 +373,25 @@ def signalen_met_signaaldatum(van: date, tot: date):
     return vroegsignalen().filter(signaaldatum__gte=van, signaaldatum__lte=tot)
 
 
+def zaken_met_zelfmelding():
+    """The ids (a ``values`` queryset, for ``__in``) of the cases with a self-referral among
+    their signals (the resident's own "Ik wil hulp" in the zelfcheck)."""
+    # The self-referrals are found through the zelfcheck partner (the first column of the status
+    # index; the signals have no index on aanlevering, which would slow the intake).
+    return (Vroegsignaal.objects
+            .filter(partner_id__in=Signaalpartner.objects.filter(code=ZELFCHECK_PARTNER).values("id"),
+                    aanlevering_id__in=_zelfmeldingen(), zaak_id__isnull=False)
+            .values("zaak_id"))
+
+
 def zaken_met_alleen_zelfmeldingen():
     """The ids (a ``values`` queryset, for ``__in``) of the cases whose every signal is a
     self-referral: no vroegsignaalzaak in the DDAS sense. Small: only cases with a self-referral
     are looked at (through the index on zaak_id)."""
-    # The self-referrals are found through the zelfcheck partner (the first column of the status
-    # index; the signals have no index on aanlevering, which would slow the intake), then a
-    # correlated EXISTS per self-referral through the index on zaak_id. The NOT IN over the cases'
-    # signals this replaces was a scan of all signals per page of cases in the DDAS export.
+    # A correlated EXISTS per self-referral through the index on zaak_id. The NOT IN over the
+    # cases' signals this replaces was a scan of all signals per page of cases in the DDAS export.
     ander_signaal = vroegsignalen().filter(zaak_id=OuterRef("zaak_id"))
-    return (Vroegsignaal.objects
-            .filter(partner_id__in=Signaalpartner.objects.filter(code=ZELFCHECK_PARTNER).values("id"),
-                    aanlevering_id__in=_zelfmeldingen(), zaak_id__isnull=False)
-            .exclude(Exists(ander_signaal)).values("zaak_id"))
+    return zaken_met_zelfmelding().exclude(Exists(ander_signaal))
 
 
 ZELFCHECK_PARTNER = "zelfcheck"

@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vroeghulp.signalering import services as signalering
 from vroeghulp.signalering.models import Kanaal, PartnerType, Vroegsignaal
 from vroeghulp.zaken import namen
 from vroeghulp.zaken.models import OPEN_STATUSSEN, Matchsoort, Vroegsignaalzaak, Zaakstatus
@@ -58,6 +59,7 @@ class WerkvoorraadFilter(forms.Form):
     bedrag_min = forms.DecimalField(label=_("Bedrag vanaf (€)"), required=False, min_value=0, decimal_places=2)
     bedrag_max = forms.DecimalField(label=_("Bedrag tot en met (€)"), required=False, min_value=0, decimal_places=2)
     warme_overdracht = forms.BooleanField(label=_("Alleen warme overdracht"), required=False)
+    zelfmelding = forms.BooleanField(label=_("Alleen zelfmeldingen"), required=False)
     pagina = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, wijken=(), **kwargs):
@@ -114,7 +116,10 @@ def filter_toepassen(qs, data: dict, user):
     if data.get("bedrag_max") is not None:
         qs = qs.filter(totaal_bedrag__lte=data["bedrag_max"])
     if data.get("warme_overdracht"):
-        qs = qs.filter(warme_overdracht=True)
+        # a self-referral is marked warm to come on top; it is no handover by someone else
+        qs = qs.filter(warme_overdracht=True).exclude(id__in=signalering.zaken_met_alleen_zelfmeldingen())
+    if data.get("zelfmelding"):
+        qs = qs.filter(id__in=signalering.zaken_met_zelfmelding())
     return qs
 
 
@@ -155,7 +160,9 @@ def tellingen(user) -> dict:
         niemand=Count("id", filter=Q(toegewezen_aan__isnull=True)),
         te_laat=Count("id", filter=Q(deadline__lt=vandaag)),
         crisis=Count("id", filter=Q(crisis=True, status=Zaakstatus.NIEUW)),
-        warm=Count("id", filter=Q(warme_overdracht=True, status=Zaakstatus.NIEUW)),
+        warm=Count("id", filter=Q(warme_overdracht=True, status=Zaakstatus.NIEUW)
+                   & ~Q(id__in=signalering.zaken_met_alleen_zelfmeldingen())),
+        zelfmelding=Count("id", filter=Q(status=Zaakstatus.NIEUW, id__in=signalering.zaken_met_zelfmelding())),
     )
 
 

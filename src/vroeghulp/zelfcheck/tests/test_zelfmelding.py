@@ -145,3 +145,35 @@ def test_migration_moves_earlier_self_referrals_to_their_channel():
     eerder.refresh_from_db()
     warm.refresh_from_db()
     assert eerder.kanaal == Kanaal.ZELFMELDING and warm.kanaal == Kanaal.WARME_OVERDRACHT
+
+
+def test_the_home_screen_counts_self_referrals_apart_from_warm_handovers(client, consulent, postcode_overvecht,
+                                                                          inwoner_overvecht):
+    """A self-referral is marked warm to come on top of the worklist, but nobody handed it over:
+    the home screen and the worklist's filter "Alleen warme overdracht" must not count it as one.
+    Three new cases: a self-referral alone (1), a self-referral in a case that also has a GP's
+    warm handover (2: both), a partner's warm handover alone (3). So 2 warm handovers (cases 2, 3)
+    and 2 self-referrals (cases 1, 2) - not the 3 warm ones the flag alone gives."""
+    from vroeghulp.zaken import werkvoorraad
+
+    _meld("D" * 16)
+    alleen = Vroegsignaal.objects.get(extern_id="ZC-" + "D" * 16).zaak
+    _meld("E" * 16, huisnummer="14")
+    beide = Vroegsignaal.objects.get(extern_id="ZC-" + "E" * 16).zaak
+    SignaalFactory(zaak=beide, partner__type=PartnerType.OVERIGE, partner__informeel=True, warme_overdracht=True)
+    warm = ZaakFactory(inwoner=inwoner_overvecht, warme_overdracht=True)
+    SignaalFactory(zaak=warm, partner__type=PartnerType.OVERIGE, partner__informeel=True, warme_overdracht=True)
+    assert {z.status for z in (alleen, beide, warm)} == {"nieuw"}
+
+    telling = werkvoorraad.tellingen(consulent)
+    assert (telling["warm"], telling["zelfmelding"]) == (2, 2)
+    client.force_login(consulent)
+    home = client.get("/").content.decode()
+    assert "<strong>2</strong>nieuwe warme overdrachten" in home and "<strong>2</strong>nieuwe zelfmeldingen" in home
+
+    def rijen(query: str) -> set[int]:
+        html = client.get(f"/zaken/?{query}").content.decode()
+        return {int(deel.split('"')[0]) for deel in html.split('data-zaak="')[1:]}
+
+    assert rijen("warme_overdracht=on&status=nieuw") == {beide.pk, warm.pk}
+    assert rijen("zelfmelding=on&status=nieuw") == {alleen.pk, beide.pk}
