@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import Count, F
 from django.utils import timezone
 
 from vroeghulp.monitor import definities
@@ -130,8 +129,8 @@ def _tel_periode(p: Periode) -> _Cellen:
             cellen.tel(s.wijk_id, s.buurt_id, t, Maat.TRECHTER, Stap.SIGNALEN, s.aantal)
     zaken = definities.zaken(p.van, p.tot)
     trajecten = definities.trajecten(p.van, p.tot)
-    for tr in _alle_trajecten(trajecten):
-        cellen.tel(tr["wijk_ref"], tr["buurt_ref"], "", Maat.TRECHTER, Trajecten.ALLE, tr["n"])
+    for tr in schuldhulp_cijfers.alle_trajecttellingen(trajecten):
+        cellen.tel(tr.wijk_id, tr.buurt_id, "", Maat.TRECHTER, Trajecten.ALLE, tr.aantal)
     # twice per kind: all partner types together ("") and per type (one GROUP BY each)
     for per_type in (False, True):
         for z in zaken_cijfers.zaaktellingen(zaken, per_type):
@@ -153,15 +152,6 @@ def _tel_periode(p: Periode) -> _Cellen:
                                  (Stap.REGELING, tr.regeling), (Stap.SCHULDENVRIJ, tr.schuldenvrij)):
                 cellen.tel(tr.wijk_id, tr.buurt_id, tr.partnertype, Maat.TRECHTER, stap, aantal)
     return cellen
-
-
-def _alle_trajecten(trajecten) -> list[dict]:
-    """Per (wijk, buurt): every traject of the period, however it came in (one GROUP BY; the
-    area as ``schuldhulp.cijfers.trajecttellingen`` takes it: the traject's wijk and the buurt of
-    the resident's address)."""
-    return list(trajecten.select_related(None).prefetch_related(None).order_by()
-                .values(wijk_ref=F("wijk_id"), buurt_ref=F("inwoner__huishouden__adres__buurt_id"))
-                .annotate(n=Count("id")).order_by())
 
 
 def _terugval(vanaf: date, partnertypen: Iterable[str]) -> dict[date, _Cellen]:

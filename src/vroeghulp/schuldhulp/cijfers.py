@@ -38,6 +38,26 @@ class Trajecttelling:
     schuldenvrij: int
 
 
+@dataclass(frozen=True)
+class Gebiedstelling:
+    wijk_id: int | None
+    buurt_id: int | None
+    aantal: int
+
+
+def _gebied() -> dict:
+    """Where a traject counts: its wijk and the buurt of the resident's address."""
+    return {"wijk_ref": F("wijk_id"), "buurt_ref": F("inwoner__huishouden__adres__buurt_id")}
+
+
+def alle_trajecttellingen(trajecten) -> list[Gebiedstelling]:
+    """Per (wijk, buurt): every one of these trajecten, however it came in (walk-ins and
+    self-referrals too; one GROUP BY)."""
+    rijen = (trajecten.select_related(None).prefetch_related(None).order_by()
+             .values(**_gebied()).annotate(n=Count("id")).order_by())
+    return [Gebiedstelling(r["wijk_ref"], r["buurt_ref"], r["n"]) for r in rijen]
+
+
 def _met_partnertype(trajecten, partnertype: str):
     if not partnertype:
         return trajecten
@@ -54,7 +74,7 @@ def trajecttellingen(trajecten, per_partnertype: bool = False) -> list[Trajectte
     stabilisatie = Q(stabilisatie_startdatum__isnull=False) | regeling
     trajecten = (trajecten.select_related(None).prefetch_related(None).order_by()
                  .filter(aanmeldingswijze=Aanmeldingswijze.VROEGSIGNALERING))
-    groep = {"wijk_ref": F("wijk_id"), "buurt_ref": F("inwoner__huishouden__adres__buurt_id")}
+    groep = _gebied()
     if per_partnertype:  # the carried-over signals' types; COUNT(DISTINCT) over that join
         groep["ptype"] = F("signalen__partnertype")
     n = partial(Count, "id", distinct=per_partnertype)
@@ -92,8 +112,7 @@ def terugvaltellingen(partnertype: str = "") -> list[Terugvaltelling]:
     rijen = (trajecten
              .annotate(terugval_tot=F("uitstroom_datum") + timedelta(days=TERUGVAL_DAGEN))
              .annotate(terug=Exists(nieuw))
-             .values(maand=TruncMonth("uitstroom_datum"), wijk_ref=F("wijk_id"),
-                     buurt_ref=F("inwoner__huishouden__adres__buurt_id"))
+             .values(maand=TruncMonth("uitstroom_datum"), **_gebied())
              .annotate(n=Count("id"), n_terug=Count("id", filter=Q(terug=True)))
              .order_by())
     return [Terugvaltelling(_datum(r["maand"]), r["wijk_ref"], r["buurt_ref"], r["n"], r["n_terug"]) for r in rijen]
