@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.x509.oid import NameOID
 from jsonschema import Draft202012Validator
 from joserfc import jws
@@ -108,6 +108,8 @@ def _verifieer(antwoord, root):
     kop = json.loads(base64.urlsafe_b64decode(kop_b64 + "=" * (-len(kop_b64) % 4)))
     assert kop["alg"] == "PS256" and kop["typ"] == "JOSE" and kop["kid"]
     assert kop["sigD"] == {"mId": "http://uri.etsi.org/19182/HttpHeaders", "pars": ["digest"]}
+    # the HttpHeaders payload is signed unencoded (RFC 7797), and a receiver must know both
+    assert kop["b64"] is False and {"sigD", "b64"} <= set(kop["crit"])
     keten = [x509.load_der_x509_certificate(base64.b64decode(c)) for c in kop["x5c"]]
     assert len(keten) == 2
     keten[0].verify_directly_issued_by(keten[1])
@@ -115,6 +117,13 @@ def _verifieer(antwoord, root):
     publiek = RSAKey.import_key(keten[0].public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     regel = f"digest: {antwoord['Digest']}".encode()
+    # Checked without the library that signed it: RFC 7797 section 3, the signing input is the
+    # header segment, a dot and the payload as it is; PS256 is RSASSA-PSS with SHA-256, MGF1
+    # SHA-256 and a 32-byte salt (RFC 7518 section 3.5).
+    handtekening_bytes = base64.urlsafe_b64decode(_sig + "=" * (-len(_sig) % 4))
+    keten[0].public_key().verify(
+        handtekening_bytes, kop_b64.encode("ascii") + b"." + regel,
+        padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=32), hashes.SHA256())
     jws.deserialize_compact(handtekening, publiek, payload=regel, algorithms=["PS256"],
                             registry=ondertekening.REGISTRY)
     return kop, publiek, regel

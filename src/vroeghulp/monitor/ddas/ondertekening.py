@@ -8,11 +8,15 @@ key meegestuurd via x5c)", a JWS Compact Serialization with a detached payload w
 header has at least ``alg: PS256``, ``kid``, ``x5c`` (the whole chain) and ``typ: "JOSE"``.
 
 "Alleen digest getekend": the detached JWS payload is not the body but the ``Digest`` header
-line, as JAdES's HttpHeaders mechanism signs HTTP headers (ETSI TS 119 182-1, ``sigD`` with
-``mId`` http://uri.etsi.org/19182/HttpHeaders and ``pars: ["digest"]``): the bytes
-``digest: SHA-256=...``. A verifier recomputes the digest of the body, rebuilds that line, puts
-it in the middle of the compact JWS and checks PS256 with the key of ``x5c[0]``. ``sigT`` is
-the signing time (UTC). Both JAdES headers are listed in ``crit``.
+line, as JAdES's HttpHeaders mechanism signs HTTP headers and as the Geonovum module requires
+for payload signing (ETSI TS 119 182-1; ADR signing-jades "Payload signing": ``sigD`` with
+``mId`` http://uri.etsi.org/19182/HttpHeaders and ``pars`` only ``["digest"]``): the bytes
+``digest: SHA-256=...``. That payload is signed as it is, not base64url-encoded (``b64: false``,
+RFC 7797), so the signing input is ``BASE64URL(header) "." "digest: SHA-256=..."``; a receiver
+that must understand ``sigD`` and ``b64`` finds them in ``crit`` (the DDAS profile: "crit geeft
+aan dat een ontvanger sigD en b64 moet begrijpen"). A verifier recomputes the digest of the
+body, rebuilds that line and checks PS256 with the key of ``x5c[0]``. ``sigT`` is the signing
+time (UTC), in ``crit`` too.
 
 The certificate chain and key come from the settings ``VROEGHULP_DDAS_CERT`` (PEM file, the
 organisation's certificate first, then the intermediates) and ``VROEGHULP_DDAS_KEY`` (PEM file,
@@ -111,7 +115,8 @@ def handtekening(digest_waarde: str, s: Sleutel, nu: datetime | None = None) -> 
         "alg": ALG, "typ": "JOSE", "kid": s.kid, "x5c": s.x5c, "x5t#S256": s.kid,
         "sigT": nu.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "sigD": {"mId": HTTP_HEADERS, "pars": ["digest"]},
-        "crit": ["sigT", "sigD"],
+        "b64": False,
+        "crit": ["sigT", "sigD", "b64"],
     }
     compact = jws.serialize_compact(protected, getekende_regel(digest_waarde), s.key, algorithms=[ALG],
                                     registry=REGISTRY)
