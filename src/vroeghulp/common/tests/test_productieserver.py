@@ -5,6 +5,7 @@ The database is created here on 127.0.0.1:5432 (or the server of DATABASE_URL wh
 PostgreSQL) and dropped afterwards; without a reachable PostgreSQL the test is skipped with the
 reason. 999140590 is a valid BSN (see test_bsn_in_logs.py)."""
 
+import http.client
 import json
 import os
 import uuid
@@ -44,6 +45,16 @@ def postgres_database():
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _status_from(source: str, port: int, path: str, headers: dict[str, str]) -> int:
+    """The status of a GET sent from another loopback address (Linux answers all of 127/8)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
+    try:
+        connection.request("GET", path, headers={"Host": "127.0.0.1", **headers})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
 @pytest.mark.slow
 def test_production_server_on_postgresql_answers_real_requests(tmp_path, postgres_database):
     port = servers.free_port()
@@ -70,6 +81,9 @@ def test_production_server_on_postgresql_answers_real_requests(tmp_path, postgre
         assert servers.get(f"{base}/accounts/inloggen/").status == 301  # anything else: to https
         login = servers.get(f"{base}/accounts/inloggen/", HTTPS)
         assert login.status == 200 and b"<form" in login.body
+        # the same header from an address that is not the proxy (VROEGHULP_FORWARDED_ALLOW_IPS,
+        # default 127.0.0.1 and ::1) does not count: still plain http, so to https
+        assert _status_from("127.0.0.3", port, "/accounts/inloggen/", HTTPS) == 301
         assert login.headers["Strict-Transport-Security"].startswith("max-age=31536000")
         assert "script-src 'self'" in login.headers["Content-Security-Policy"]
         static = servers.get(f"{base}/static/vroeghulp/app.css", HTTPS)
