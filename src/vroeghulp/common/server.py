@@ -14,6 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from vroeghulp.common.env import env, env_int
 from vroeghulp.common.logging import install
@@ -38,15 +39,21 @@ class Fout(Exception):
     """A setting we refuse; its text names the setting and the problem (in Dutch)."""
 
 
-def _adres(waarde: str) -> tuple[str, int, Path | None]:
+class Adres(NamedTuple):
+    host: str
+    port: int
+    uds: Path | None
+
+
+def _adres(waarde: str) -> Adres:
     """``host:poort``, ``[ipv6]:poort`` or ``unix:/pad``."""
     waarde = waarde.strip()
     if waarde.startswith("unix:"):
-        return "", 0, Path(waarde.removeprefix("unix:"))
+        return Adres("", 0, Path(waarde.removeprefix("unix:")))
     host, scheiding, poort = waarde.rpartition(":")
     if not scheiding or not host or not poort.isdigit() or not 0 < int(poort) < 65536:
         raise Fout(f"VROEGHULP_BIND: '{waarde}' is geen adres; gebruik host:poort (127.0.0.1:8000) of unix:/pad.")
-    return host.removeprefix("[").removesuffix("]"), int(poort), None
+    return Adres(host.removeprefix("[").removesuffix("]"), int(poort), None)
 
 
 def instellingen(argv: list[str]) -> Instellingen:
@@ -71,8 +78,9 @@ def instellingen(argv: list[str]) -> Instellingen:
     niveau = env("VROEGHULP_LOGLEVEL", "warning").lower()
     if niveau not in LOG_LEVELS:
         raise Fout(f"VROEGHULP_LOGLEVEL: kies uit {', '.join(LOG_LEVELS)}.")
-    host, port, uds = _adres(args.bind)
-    return Instellingen(host=host, port=port, uds=uds, workers=workers, threads=threads, log_level=niveau)
+    adres = _adres(args.bind)
+    return Instellingen(host=adres.host, port=adres.port, uds=adres.uds, workers=workers, threads=threads,
+                        log_level=niveau)
 
 
 def main(argv: list[str]) -> int:
